@@ -1,0 +1,90 @@
+package com.mimeeqportal.apikey;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
+import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.logging.Logger;
+
+/**
+ * Loads the two secrets the portal keeps outside its database: the master AEAD keyset that protects
+ * tenants' API keys, and the MAC keyset for keyed hashes. Demo mode creates them on first start
+ * (owner-only permissions); production mode refuses to start without them.
+ */
+public final class MasterKeysets {
+
+    private static final Logger LOG = Logger.getLogger(MasterKeysets.class.getName());
+
+    static {
+        try {
+            AeadConfig.register();
+            MacConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private MasterKeysets() {
+    }
+
+    public static KeyVault load(Path aeadKeyset, Path macKeyset, boolean generateIfMissing) {
+        try {
+            Aead aead = handle(aeadKeyset, "portal.keyset.file", PredefinedAeadParameters.AES256_GCM, generateIfMissing)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            Mac mac = handle(macKeyset, "portal.mac-keyset.file", PredefinedMacParameters.HMAC_SHA256_256BITTAG,
+                    generateIfMissing).getPrimitive(RegistryConfiguration.get(), Mac.class);
+            return new KeyVault(aead, mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The master keysets cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeysetHandle handle(Path file, String property, Parameters parameters, boolean generate)
+            throws GeneralSecurityException {
+        if (Files.isRegularFile(file)) {
+            return read(file, property);
+        }
+        if (!generate) {
+            throw new IllegalStateException("The keyset file " + file + " (" + property + ") does not exist. "
+                    + "Production mode never generates keysets: create one (see docs/operations.md), "
+                    + "point " + property + " at it and start again.");
+        }
+        KeysetHandle handle = KeysetHandle.generateNew(parameters);
+        write(file, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+        LOG.warning(() -> "Demo mode: generated a new keyset at " + file + " (" + property
+                + "). Back it up: without it the stored API keys cannot be decrypted.");
+        return handle;
+    }
+
+    private static KeysetHandle read(Path file, String property) throws GeneralSecurityException {
+        try {
+            return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
+        } catch (IOException e) {
+            throw new IllegalStateException("The keyset file " + file + " (" + property + ") cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String json) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, json, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the keyset file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

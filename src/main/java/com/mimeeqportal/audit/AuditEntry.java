@@ -1,0 +1,115 @@
+package com.mimeeqportal.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An audit event about to be written. Built with {@link #of(AuditEventType)} and finished with
+ * {@link Builder#success()} or {@link Builder#error(String)}, which picks the paired {@code _ERROR}
+ * type. Text fields are bounded here, so a 10,000-character typed username cannot fail the write.
+ */
+public record AuditEntry(Instant occurredAt, String actor, String clientIp, AuditEventType type,
+                         AuditOutcome outcome, String reason, String target, String detail,
+                         Integer httpStatus, Long durationMs, String correlationId) {
+
+    public AuditEntry {
+        Objects.requireNonNull(occurredAt);
+        Objects.requireNonNull(type);
+        Objects.requireNonNull(outcome);
+        actor = bounded(actor, 254);
+        clientIp = bounded(clientIp, 64);
+        reason = bounded(reason, 60);
+        target = bounded(target, 300);
+        detail = bounded(detail, 2000);
+        correlationId = bounded(correlationId, 64);
+    }
+
+    public static Builder of(AuditEventType type) {
+        return new Builder(type);
+    }
+
+    private static String bounded(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max - 1) + "…";
+    }
+
+    public static final class Builder {
+        private final AuditEventType type;
+        private Instant occurredAt = Instant.now();
+        private String actor;
+        private String clientIp;
+        private String target;
+        private String detail;
+        private Integer httpStatus;
+        private Long durationMs;
+        private String correlationId;
+
+        private Builder(AuditEventType type) {
+            this.type = type;
+        }
+
+        public Builder actor(String actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        public Builder clientIp(String clientIp) {
+            this.clientIp = clientIp;
+            return this;
+        }
+
+        public Builder target(String target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder detail(String detail) {
+            this.detail = detail;
+            return this;
+        }
+
+        public Builder httpStatus(Integer httpStatus) {
+            this.httpStatus = httpStatus;
+            return this;
+        }
+
+        public Builder duration(Duration duration) {
+            this.durationMs = duration.toMillis();
+            return this;
+        }
+
+        public Builder correlationId(String correlationId) {
+            this.correlationId = correlationId;
+            return this;
+        }
+
+        public Builder at(Instant occurredAt) {
+            this.occurredAt = occurredAt;
+            return this;
+        }
+
+        public AuditEntry success() {
+            return build(type, AuditOutcome.SUCCESS, null);
+        }
+
+        public AuditEntry error(String reason) {
+            return build(errorType(), AuditOutcome.FAILURE, reason);
+        }
+
+        private AuditEventType errorType() {
+            try {
+                return AuditEventType.valueOf(type.name() + "_ERROR");
+            } catch (IllegalArgumentException unpaired) {
+                return type;
+            }
+        }
+
+        private AuditEntry build(AuditEventType finalType, AuditOutcome outcome, String reason) {
+            return new AuditEntry(occurredAt, actor, clientIp, finalType, outcome, reason, target, detail,
+                    httpStatus, durationMs, correlationId);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package com.mimeeqportal.audit;
+
+public enum AuditOutcome { SUCCESS, FAILURE }

@@ -1,0 +1,87 @@
+package com.mimeeqportal.catalog;
+
+import com.mimeeqportal.apikey.ApiKeyChanged;
+import com.mimeeqportal.mimeeq.MimeeqGateway;
+import com.mimeeqportal.mimeeq.MimeeqResult;
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.system.PortalConfig;
+import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.web.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tenant's product list, fetched from Mimeeq (which has no paging) and kept per tenant for a
+ * configured time; searching and paging happen here. A new key empties the tenant's cache.
+ */
+@ApplicationScoped
+public class Catalog {
+
+    private final MimeeqGateway gateway;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<TenantId, Snapshot> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    public Catalog(MimeeqGateway gateway, PortalConfig config) {
+        this(gateway, config.catalogCacheTtl(), Clock.systemUTC());
+    }
+
+    Catalog(MimeeqGateway gateway, Duration ttl, Clock clock) {
+        this.gateway = gateway;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    protected Catalog() {
+        this(null, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /** What the catalog page shows: a page of products and when the list was fetched, or why there is none. */
+    public MimeeqResult<CatalogPage> page(Actor actor, CatalogQuery query) {
+        Snapshot snapshot = cache.get(actor.tenant());
+        if (snapshot == null || snapshot.fetchedAt().plus(ttl).isBefore(clock.instant())) {
+            MimeeqResult<List<ProductSummary>> fetched = gateway.products(actor);
+            if (fetched instanceof MimeeqResult.Failed<List<ProductSummary>> failed) {
+                return MimeeqResult.failed(failed.failure());
+            }
+            List<ProductSummary> products = ((MimeeqResult.Ok<List<ProductSummary>>) fetched).value().stream()
+                    .sorted(Comparator.comparing(ProductSummary::name, String.CASE_INSENSITIVE_ORDER))
+                    .toList();
+            snapshot = new Snapshot(products, clock.instant());
+            cache.put(actor.tenant(), snapshot);
+        }
+        List<ProductSummary> matching = snapshot.products().stream().filter(query::accepts).toList();
+        int from = Math.min(query.page().offset(), matching.size());
+        int to = Math.min(from + query.page().size(), matching.size());
+        Page<ProductSummary> page = new Page<>(matching.subList(from, to), query.page().number(),
+                query.page().size(), matching.size());
+        return MimeeqResult.ok(new CatalogPage(page, snapshot.fetchedAt(), snapshot.products().size()));
+    }
+
+    public void refresh(TenantId tenant) {
+        cache.remove(tenant);
+    }
+
+    void keyChanged(@Observes ApiKeyChanged event) {
+        cache.remove(event.tenant());
+    }
+
+    private record Snapshot(List<ProductSummary> products, Instant fetchedAt) {
+    }
+
+    /** One page of matching products, when the list was fetched, and how many products there are in all. */
+    public record CatalogPage(Page<ProductSummary> products, Instant fetchedAt, int catalogSize) {
+        public String fetchedAtText() {
+            return com.mimeeqportal.web.Times.format(fetchedAt);
+        }
+    }
+}

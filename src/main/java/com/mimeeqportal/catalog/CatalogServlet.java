@@ -1,0 +1,47 @@
+package com.mimeeqportal.catalog;
+
+import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.mimeeq.MimeeqResult;
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.web.PageServlet;
+import com.mimeeqportal.web.RequestAttributes;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** /catalog (SALES and ACCOUNT_ADMIN): the products the tenant's key can see, searched and paged. */
+@WebServlet("/catalog")
+public class CatalogServlet extends PageServlet {
+
+    @Inject
+    Catalog catalog;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Actor actor = RequestAttributes.actor(request);
+        CatalogQuery query;
+        try {
+            query = CatalogQuery.parse(request.getParameter("q"), request.getParameter("page"));
+        } catch (InvalidInputException e) {
+            badRequest(request, response, e);
+            return;
+        }
+        switch (catalog.page(actor, query)) {
+            case MimeeqResult.Ok<Catalog.CatalogPage> ok ->
+                    render(request, response, "catalog/list", Map.of("catalog", ok.value(), "q", query.search()));
+            case MimeeqResult.Failed<Catalog.CatalogPage> failed ->
+                    MimeeqFailurePage.render(views, request, response, failed.failure(), actor);
+        }
+    }
+
+    /** The refresh button: drop the cached list and fetch it again. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        catalog.refresh(RequestAttributes.actor(request).tenant());
+        redirect(request, response, "/catalog");
+    }
+}

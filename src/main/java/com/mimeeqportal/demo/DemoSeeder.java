@@ -1,0 +1,79 @@
+package com.mimeeqportal.demo;
+
+import com.mimeeqportal.apikey.ApiKey;
+import com.mimeeqportal.apikey.ApiKeys;
+import com.mimeeqportal.audit.AuditEntry;
+import com.mimeeqportal.audit.AuditEventType;
+import com.mimeeqportal.mimeeq.sandbox.SandboxAccounts;
+import com.mimeeqportal.system.PortalConfig;
+import com.mimeeqportal.tenant.MimeeqBaseUrl;
+import com.mimeeqportal.tenant.Tenant;
+import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.tenant.TenantName;
+import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.GeneratedPasswords;
+import com.mimeeqportal.user.Role;
+import com.mimeeqportal.user.Username;
+import com.mimeeqportal.user.Users;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Demo mode's first start: the tenant "Demo Furniture" (calling the built-in sandbox, with the sandbox
+ * account's key sealed like any other), and the users operator, admin@demo.example and
+ * sales@demo.example. Each piece is created only if missing, so later starts change nothing.
+ */
+@ApplicationScoped
+public class DemoSeeder {
+
+    public static final String TENANT_NAME = "Demo Furniture";
+    public static final String SANDBOX_ACCOUNT = "demo-furniture";
+
+    private final PortalConfig config;
+    private final Tenants tenants;
+    private final Users users;
+    private final ApiKeys apiKeys;
+    private final SandboxAccounts sandboxAccounts;
+
+    @Inject
+    public DemoSeeder(PortalConfig config, Tenants tenants, Users users, ApiKeys apiKeys, SandboxAccounts sandboxAccounts) {
+        this.config = config;
+        this.tenants = tenants;
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.sandboxAccounts = sandboxAccounts;
+    }
+
+    protected DemoSeeder() {
+        this(null, null, null, null, null);
+    }
+
+    /** Seeds what is missing and returns the lines to print once (new users and their passwords). */
+    public List<String> seed() {
+        List<String> announcements = new ArrayList<>();
+        Tenant tenant = tenants.findByName(new TenantName(TENANT_NAME))
+                .orElseGet(() -> tenants.create(new TenantName(TENANT_NAME), MimeeqBaseUrl.SANDBOX));
+        user(TenantId.SYSTEM, "operator", Role.OPERATOR, "operator", announcements);
+        user(tenant.id(), "admin@demo.example", Role.ACCOUNT_ADMIN, "admin", announcements);
+        user(tenant.id(), "sales@demo.example", Role.SALES, "sales", announcements);
+        if (apiKeys.status(tenant.id()).isEmpty()) {
+            apiKeys.set(tenant.id(), new ApiKey(sandboxAccounts.currentKey(SANDBOX_ACCOUNT)), "demo seeding",
+                    AuditEntry.of(AuditEventType.API_KEY_SET).actor("system").detail("demo seeding"));
+        }
+        return announcements;
+    }
+
+    private void user(TenantId tenant, String name, Role role, String configName, List<String> announcements) {
+        Username username = new Username(name);
+        if (users.findForSignIn(username).isPresent()) {
+            return;
+        }
+        var configured = config.demoPassword(configName);
+        char[] password = configured.map(String::toCharArray).orElseGet(GeneratedPasswords::next);
+        users.create(tenant, username, password, role);
+        announcements.add(String.format("  %-22s %-14s %s", name, role,
+                configured.isPresent() ? "(password from portal.demo." + configName + "-password)" : new String(password)));
+    }
+}

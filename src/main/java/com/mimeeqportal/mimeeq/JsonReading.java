@@ -1,0 +1,71 @@
+package com.mimeeqportal.mimeeq;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tolerant reading of Mimeeq's JSON (mimeeq-api.md §0): numbers may come as strings, booleans as
+ * strings, translated texts as an object or a plain string, and any field may be missing or null.
+ */
+final class JsonReading {
+
+    private JsonReading() {
+    }
+
+    static Optional<String> text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return switch (value.getValueType()) {
+            case STRING -> Optional.of(((JsonString) value).getString()).filter(s -> !s.isEmpty());
+            case NUMBER, TRUE, FALSE -> Optional.of(value.toString());
+            default -> Optional.empty();
+        };
+    }
+
+    static boolean flag(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.getValueType()) {
+            case TRUE -> true;
+            case STRING -> "true".equalsIgnoreCase(((JsonString) value).getString().trim());
+            case NUMBER -> ((JsonNumber) value).intValue() != 0;
+            default -> false;
+        };
+    }
+
+    static Map<String, String> translations(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (value instanceof JsonObject translated) {
+            translated.forEach((language, text) -> {
+                if (text instanceof JsonString s && !s.getString().isBlank()) {
+                    texts.put(language, s.getString());
+                }
+            });
+        } else if (value instanceof JsonString s && !s.getString().isBlank()) {
+            texts.put("en", s.getString());
+        }
+        return texts;
+    }
+
+    static Optional<Instant> instant(JsonObject object, String name) {
+        return text(object, name).flatMap(s -> {
+            try {
+                return Optional.of(Instant.parse(s));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package com.mimeeqportal.operator;
+
+import com.mimeeqportal.tenant.MimeeqBaseUrl;
+import com.mimeeqportal.tenant.TenantName;
+import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.Username;
+import com.mimeeqportal.web.FormErrors;
+import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.web.PageServlet;
+import com.mimeeqportal.web.RequestAttributes;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * /operator/tenants (OPERATOR): the list of tenants and the form that creates one with its first admin.
+ * The one-time password is rendered in the response to the POST itself and nowhere else.
+ */
+@WebServlet("/operator/tenants")
+public class OperatorTenantsServlet extends PageServlet {
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    TenantOnboarding onboarding;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        show(request, response, HttpServletResponse.SC_OK, Map.of(), new FormErrors(), null);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, String> form = Map.of("name", field(request, "name"), "baseUrl", field(request, "baseUrl"),
+                "adminUsername", field(request, "adminUsername"));
+        FormErrors errors = new FormErrors();
+        TenantName name = errors.check(() -> new TenantName(form.get("name")));
+        MimeeqBaseUrl baseUrl = errors.check(() -> new MimeeqBaseUrl(form.get("baseUrl")));
+        Username admin = errors.check(() -> new Username(form.get("adminUsername")));
+        if (!errors.any()) {
+            try {
+                var onboarded = onboarding.create(RequestAttributes.actor(request), name, baseUrl, admin);
+                show(request, response, HttpServletResponse.SC_CREATED, Map.of(), errors, onboarded);
+                return;
+            } catch (InvalidInputException e) {
+                errors.add(e);
+            }
+        }
+        // The form comes back as typed (Thymeleaf escapes it), so nothing typed is lost.
+        show(request, response, HttpServletResponse.SC_BAD_REQUEST, form, errors, null);
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, String> form,
+                      FormErrors errors, TenantOnboarding.Onboarded created) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenants", tenants.all());
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("created", created);
+        render(request, response, status, "operator/tenants", model);
+    }
+}

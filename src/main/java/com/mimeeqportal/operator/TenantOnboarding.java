@@ -1,0 +1,59 @@
+package com.mimeeqportal.operator;
+
+import com.mimeeqportal.audit.AuditEntry;
+import com.mimeeqportal.audit.AuditEventType;
+import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.tenant.MimeeqBaseUrl;
+import com.mimeeqportal.tenant.Tenant;
+import com.mimeeqportal.tenant.TenantName;
+import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.GeneratedPasswords;
+import com.mimeeqportal.user.Role;
+import com.mimeeqportal.user.Username;
+import com.mimeeqportal.user.Users;
+import com.mimeeqportal.web.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** An operator creates a tenant together with its first account admin, whose password is shown once. */
+@ApplicationScoped
+public class TenantOnboarding {
+
+    private final Tenants tenants;
+    private final Users users;
+    private final AuditLog audit;
+
+    @Inject
+    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit) {
+        this.tenants = tenants;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    protected TenantOnboarding() {
+        this(null, null, null);
+    }
+
+    public Onboarded create(Actor operator, TenantName name, MimeeqBaseUrl baseUrl, Username firstAdmin) {
+        if (users.findForSignIn(firstAdmin).isPresent()) {
+            throw new InvalidInputException("adminUsername", "validation.username.taken");
+        }
+        Tenant tenant = tenants.create(name, baseUrl);
+        char[] password = GeneratedPasswords.next();
+        users.create(tenant.id(), firstAdmin, password, Role.ACCOUNT_ADMIN);
+        audit.record(operator.tenant(), operator.audit(AuditEntry.of(AuditEventType.TENANT_CREATE))
+                .target("tenant " + tenant.id()).detail("name " + name.value()).success());
+        audit.record(tenant.id(), operator.audit(AuditEntry.of(AuditEventType.USER_CREATE))
+                .target("user " + firstAdmin.value()).detail("role ACCOUNT_ADMIN, created by the operator").success());
+        return new Onboarded(tenant, firstAdmin, new String(password));
+    }
+
+    /** The new tenant and its admin's one-time password, to be shown once and never stored in clear. */
+    public record Onboarded(Tenant tenant, Username admin, String oneTimePassword) {
+        @Override
+        public String toString() {
+            return "Onboarded[" + tenant.name() + ", " + admin + "]";
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.mimeeqportal.system;
+
+import com.mimeeqportal.tenant.TenantId;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.jpa.HibernatePersistenceProvider;
+
+/**
+ * The portal's one database: a pooled DataSource, Flyway migrations, and a Hibernate SessionFactory.
+ *
+ * <p>Hibernate is bootstrapped here rather than through a container persistence unit so that the
+ * database URL can be derived from {@code portal.data-dir} at run time and so that every unit of work
+ * names its tenant explicitly: {@link #inTenant} opens a session bound to one tenant, and Hibernate's
+ * {@code @TenantId} filters and stamps every tenant-owned entity in it. {@link #asSystem} is the root
+ * view used only for sign-in lookups, operator work and seeding.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Opens the pool, migrates the schema and builds the session factory. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, List<Class<?>> entities) {
+        HikariDataSource dataSource = pool(jdbcUrl, user, password, poolSize);
+        try {
+            migrate(dataSource);
+            return new Database(dataSource, sessionFactory(dataSource, entities));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** The embedded default: an H2 file database in the data directory. */
+    public static String h2Url(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        return "jdbc:h2:file:" + dataDir.resolve("portal") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("portal");
+        config.setAutoCommit(false);
+        return new HikariDataSource(config);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        var result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private static SessionFactory sessionFactory(DataSource dataSource, List<Class<?>> entities) {
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("portal")
+                .managedClasses(entities)
+                .property("hibernate.connection.datasource", dataSource)
+                .property("hibernate.hbm2ddl.auto", "none")
+                .property("hibernate.tenant_identifier_resolver", new ExplicitTenantOnly())
+                // STACK.md trap 1: the byte-code enhancer breaks class loading inside Payara.
+                .property("hibernate.enhancer.enableDirtyTracking", "false")
+                .property("hibernate.enhancer.enableLazyInitialization", "false")
+                .property("hibernate.enhancer.enableAssociationManagement", "false")
+                .property("hibernate.jdbc.time_zone", "UTC")
+                .property("hibernate.connection.provider_disables_autocommit", "true");
+        // Straight to Hibernate's provider: Persistence's provider lookup would pick Payara's EclipseLink.
+        return new HibernatePersistenceProvider().createEntityManagerFactory(configuration).unwrap(SessionFactory.class);
+    }
+
+    /** Runs one transaction in which only {@code tenant}'s rows exist. */
+    public <T> T inTenant(TenantId tenant, Function<Session, T> work) {
+        return inSession(tenant.value(), work);
+    }
+
+    public void runInTenant(TenantId tenant, Consumer<Session> work) {
+        inSession(tenant.value(), session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    /** Runs one transaction that sees every tenant's rows. Only for sign-in, operator work and seeding. */
+    public <T> T asSystem(Function<Session, T> work) {
+        return inSession(TenantId.SYSTEM.value(), work);
+    }
+
+    private <T> T inSession(String tenant, Function<Session, T> work) {
+        try (Session session = sessionFactory.withOptions().tenantIdentifier(tenant).openSession()) {
+            Transaction transaction = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                transaction.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Plain JDBC for the checks that must look below Hibernate (tests scanning every table). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+
+    /**
+     * Sessions are only opened by this class, always naming their tenant. Hibernate still asks for a
+     * default when a session builder is created; the answer is a tenant that owns nothing, so a session
+     * that somehow did not name its tenant would see no one's data. The system tenant is Hibernate's
+     * "root": it sees all.
+     */
+    private static final class ExplicitTenantOnly implements CurrentTenantIdentifierResolver<String> {
+        private static final String NOBODY = "no-tenant";
+
+        @Override
+        public String resolveCurrentTenantIdentifier() {
+            return NOBODY;
+        }
+
+        @Override
+        public boolean validateExistingCurrentSessions() {
+            return false;
+        }
+
+        @Override
+        public boolean isRoot(String tenantId) {
+            return TenantId.SYSTEM.value().equals(tenantId);
+        }
+    }
+}

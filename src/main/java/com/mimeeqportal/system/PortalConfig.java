@@ -1,0 +1,100 @@
+package com.mimeeqportal.system;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every setting the portal reads, in one place, typed. Names are documented in docs/configuration.md;
+ * defaults live in META-INF/microprofile-config.properties so that operators see them in one file.
+ */
+@ApplicationScoped
+public class PortalConfig {
+
+    private final Config config;
+
+    @Inject
+    public PortalConfig(Config config) {
+        this.config = config;
+    }
+
+    /** For CDI's proxy only. */
+    protected PortalConfig() {
+        this.config = null;
+    }
+
+    public PortalMode mode() {
+        return PortalMode.parse(string("portal.mode").orElse("demo"));
+    }
+
+    public boolean demo() {
+        return mode() == PortalMode.DEMO;
+    }
+
+    public int httpPort() {
+        return config.getOptionalValue("portal.http.port", Integer.class).orElse(8080);
+    }
+
+    public Path dataDir() {
+        return Path.of(string("portal.data-dir").orElse("./data")).toAbsolutePath().normalize();
+    }
+
+    public Optional<String> dbUrl() {
+        return string("portal.db.url");
+    }
+
+    public Optional<String> dbUser() {
+        return string("portal.db.user");
+    }
+
+    public Optional<String> dbPassword() {
+        return string("portal.db.password");
+    }
+
+    public int dbPoolSize() {
+        return config.getOptionalValue("portal.db.pool-size", Integer.class).orElse(10);
+    }
+
+    public Path keysetFile() {
+        return string("portal.keyset.file").map(Path::of).orElse(dataDir().resolve("master-keyset.json"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** The keyed-hash secret (fingerprints, later the audit chain); beside the master keyset unless set. */
+    public Path macKeysetFile() {
+        return string("portal.mac-keyset.file").map(Path::of)
+                .orElse(keysetFile().resolveSibling("mac-keyset.json")).toAbsolutePath().normalize();
+    }
+
+    public Optional<String> demoPassword(String who) {
+        return string("portal.demo." + who + "-password");
+    }
+
+    public boolean sandboxEnabled() {
+        return config.getOptionalValue("portal.sandbox.enabled", Boolean.class).orElse(demo()) && demo();
+    }
+
+    /** Where tenants whose base URL is {@code sandbox} send their calls; empty: this instance's own sandbox. */
+    public Optional<String> sandboxBaseUrl() {
+        return string("portal.sandbox.base-url");
+    }
+
+    public Duration mimeeqConnectTimeout() {
+        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.connect-timeout-ms", Long.class).orElse(2000L));
+    }
+
+    public Duration mimeeqReadTimeout() {
+        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.read-timeout-ms", Long.class).orElse(5000L));
+    }
+
+    public Duration catalogCacheTtl() {
+        return Duration.ofSeconds(config.getOptionalValue("portal.catalog.cache-ttl-seconds", Long.class).orElse(300L));
+    }
+
+    private Optional<String> string(String name) {
+        return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+}

@@ -1,0 +1,41 @@
+package com.mimeeqportal.tenant;
+
+import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.web.Text;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Where a tenant's Mimeeq calls go: {@code https://mimeeqapi.com} in real life, or the literal
+ * {@code sandbox} for the portal's built-in emulator (demo mode only).
+ */
+public record MimeeqBaseUrl(String value) {
+
+    public static final MimeeqBaseUrl PRODUCTION = new MimeeqBaseUrl("https://mimeeqapi.com");
+    public static final MimeeqBaseUrl SANDBOX = new MimeeqBaseUrl("sandbox");
+
+    public MimeeqBaseUrl {
+        value = Text.singleLine(value, "baseUrl", 1, 500);
+        if (!value.equals("sandbox")) {
+            value = checkedHttpUrl(value).replaceAll("/+$", "");
+        }
+    }
+
+    public boolean isSandbox() {
+        return value.equals("sandbox");
+    }
+
+    private static String checkedHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (http && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
+                    && uri.getUserInfo() == null) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // answered below, without echoing the value
+        }
+        throw new InvalidInputException("baseUrl", "validation.baseUrl.invalid");
+    }
+}

@@ -1,0 +1,73 @@
+package com.mimeeqportal.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A customer account of the portal: one Mimeeq account, its people and its key. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    public enum Status { ACTIVE, SUSPENDED }
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "mimeeq_base_url", nullable = false)
+    private String mimeeqBaseUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Tenant() {
+    }
+
+    public Tenant(TenantId id, TenantName name, MimeeqBaseUrl baseUrl, Instant createdAt) {
+        this.id = id.value();
+        this.name = name.value();
+        this.mimeeqBaseUrl = baseUrl.value();
+        this.status = Status.ACTIVE;
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public TenantId id() {
+        return new TenantId(id);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MimeeqBaseUrl mimeeqBaseUrl() {
+        return new MimeeqBaseUrl(mimeeqBaseUrl);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean active() {
+        return status == Status.ACTIVE;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdAtText() {
+        return com.mimeeqportal.web.Times.format(createdAt);
+    }
+}

@@ -1,0 +1,54 @@
+package com.mimeeqportal.tenant;
+
+import com.mimeeqportal.system.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Tenants live above tenancy: this is the one place that reads and writes them. */
+@ApplicationScoped
+public class Tenants {
+
+    private final Database database;
+
+    @Inject
+    public Tenants(Database database) {
+        this.database = database;
+    }
+
+    protected Tenants() {
+        this.database = null;
+    }
+
+    public Tenant create(TenantName name, MimeeqBaseUrl baseUrl) {
+        return database.asSystem(session -> {
+            if (findByName(session, name).isPresent()) {
+                throw new com.mimeeqportal.web.InvalidInputException("name", "validation.tenant.nameTaken");
+            }
+            Tenant tenant = new Tenant(TenantId.random(), name, baseUrl, Instant.now());
+            session.persist(tenant);
+            return tenant;
+        });
+    }
+
+    public Optional<Tenant> find(TenantId id) {
+        return database.asSystem(session -> Optional.ofNullable(session.find(Tenant.class, id.value())));
+    }
+
+    public Optional<Tenant> findByName(TenantName name) {
+        return database.asSystem(session -> findByName(session, name));
+    }
+
+    public List<Tenant> all() {
+        return database.asSystem(session ->
+                session.createSelectionQuery("from Tenant t order by t.name", Tenant.class).getResultList());
+    }
+
+    private static Optional<Tenant> findByName(org.hibernate.Session session, TenantName name) {
+        return session.createSelectionQuery("from Tenant t where lower(t.name) = lower(:name)", Tenant.class)
+                .setParameter("name", name.value())
+                .uniqueResultOptional();
+    }
+}

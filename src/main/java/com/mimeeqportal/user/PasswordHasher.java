@@ -1,0 +1,70 @@
+package com.mimeeqportal.user;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * PBKDF2-HMAC-SHA256 at OWASP's 600,000 iterations. The stored form carries its own parameters
+ * ({@code pbkdf2-sha256$iterations$salt$hash}) so that the count can be raised later without
+ * breaking existing hashes.
+ */
+public final class PasswordHasher {
+
+    public static final int ITERATIONS = 600_000;
+    private static final String PREFIX = "pbkdf2-sha256";
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int iterations;
+
+    public PasswordHasher() {
+        this(ITERATIONS);
+    }
+
+    PasswordHasher(int iterations) {
+        this.iterations = iterations;
+    }
+
+    public String hash(char[] password) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        byte[] hash = derive(password, salt, iterations);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    public boolean verify(char[] password, String stored) {
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals(PREFIX)) {
+            return false;
+        }
+        Base64.Decoder b64 = Base64.getDecoder();
+        byte[] expected = b64.decode(parts[3]);
+        byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** A hash of nothing in particular, verified against when a user does not exist, so timing tells nothing. */
+    public String decoy() {
+        return DECOY;
+    }
+
+    private static final String DECOY = new PasswordHasher().hash("decoy-password-never-matches".toCharArray());
+
+    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.mimeeqportal.web;
+
+import com.mimeeqportal.apikey.ApiKeys;
+import com.mimeeqportal.security.SignedInUser;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The dashboard at the root: where to go next, and whether the tenant's key is set. */
+@WebServlet("")
+public class HomeServlet extends PageServlet {
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SignedInUser user = RequestAttributes.actor(request).user();
+        Map<String, Object> model = new HashMap<>();
+        if (!user.operator()) {
+            model.put("keyStatus", apiKeys.status(user.tenantId()).orElse(null));
+        }
+        render(request, response, "home", model);
+    }
+}

@@ -1,0 +1,62 @@
+package com.mimeeqportal.web;
+
+import com.mimeeqportal.mimeeq.SandboxLocation;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs before every page: gives the request a correlation id, sets the security headers, and refuses
+ * any POST without the session's CSRF token. The sandbox is an API with no cookies, so it is exempt.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class PortalRequestFilter extends HttpFilter {
+
+    @Inject
+    Views views;
+
+    @Inject
+    SandboxLocation sandboxLocation;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        request.setCharacterEncoding("UTF-8");
+        String correlationId = UUID.randomUUID().toString();
+        request.setAttribute(RequestAttributes.CORRELATION_ID, correlationId);
+        response.setHeader("X-Correlation-Id", correlationId);
+        sandboxLocation.learnFrom(request);
+
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/sandbox/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        securityHeaders(response, path.startsWith("/static/"));
+        if ("POST".equals(request.getMethod()) && !CsrfTokens.valid(request)) {
+            views.render(request, response, HttpServletResponse.SC_FORBIDDEN, "error",
+                    Map.of("title", Messages.get("error.csrf.title"), "message", Messages.get("error.csrf.message")));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void securityHeaders(HttpServletResponse response, boolean staticResource) {
+        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; "
+                + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "form-action 'self'; frame-ancestors 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        if (!staticResource) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+    }
+}

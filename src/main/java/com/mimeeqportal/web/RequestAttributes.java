@@ -1,0 +1,40 @@
+package com.mimeeqportal.web;
+
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.security.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+
+/** What the request filter attaches to a request, and the session's signed-in user. */
+public final class RequestAttributes {
+
+    static final String CORRELATION_ID = "portal.correlationId";
+    public static final String SIGNED_IN_USER = SignedInUser.class.getName();
+
+    private RequestAttributes() {
+    }
+
+    public static String correlationId(HttpServletRequest request) {
+        return (String) request.getAttribute(CORRELATION_ID);
+    }
+
+    public static Optional<SignedInUser> signedInUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || request.getUserPrincipal() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((SignedInUser) session.getAttribute(SIGNED_IN_USER));
+    }
+
+    /** The client's address as the server sees it (no proxy headers are trusted by default). */
+    public static String clientIp(HttpServletRequest request) {
+        return request.getRemoteAddr();
+    }
+
+    public static Actor actor(HttpServletRequest request) {
+        SignedInUser user = signedInUser(request)
+                .orElseThrow(() -> new IllegalStateException("No signed-in user on a protected page"));
+        return new Actor(user, clientIp(request), correlationId(request));
+    }
+}

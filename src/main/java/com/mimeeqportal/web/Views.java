@@ -1,0 +1,61 @@
+package com.mimeeqportal.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.messageresolver.StandardMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The one Thymeleaf engine (built once, as in thymeleafexamples-gtvg) and the way every page is
+ * rendered: templates under WEB-INF/templates, text from messages.properties, and the variables every
+ * layout needs (who is signed in, the CSRF token, the correlation id).
+ */
+@ApplicationScoped
+public class Views {
+
+    private final JakartaServletWebApplication application;
+    private final TemplateEngine engine;
+
+    @Inject
+    public Views(ServletContext servletContext) {
+        this.application = JakartaServletWebApplication.buildApplication(servletContext);
+        WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setPrefix("/WEB-INF/templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        StandardMessageResolver messages = new StandardMessageResolver();
+        messages.setDefaultMessages(Messages.all());
+        this.engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(messages);
+    }
+
+    protected Views() {
+        this.application = null;
+        this.engine = null;
+    }
+
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+                       Map<String, ?> model) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH);
+        context.setVariable("me", RequestAttributes.signedInUser(request).orElse(null));
+        context.setVariable("csrf", CsrfTokens.token(request));
+        context.setVariable("correlationId", RequestAttributes.correlationId(request));
+        context.setVariables(Map.copyOf(model));
+        engine.process(template, context, response.getWriter());
+    }
+}
