@@ -3,6 +3,7 @@ package com.mimeeqportal.apikey;
 import com.mimeeqportal.web.InvalidInputException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * A Mimeeq REST API key in plaintext. Deliberately not a record: {@link #toString()} never shows the
@@ -13,6 +14,8 @@ public final class ApiKey {
 
     static final int MIN_LENGTH = 8;
     static final int MAX_LENGTH = 256;
+    /** Letters, digits and the punctuation of Base64 and URL-safe tokens: no markup, no spaces. */
+    private static final Pattern ALPHABET = Pattern.compile("[A-Za-z0-9._~+/=-]*");
 
     private final String value;
 
@@ -24,7 +27,7 @@ public final class ApiKey {
             throw new InvalidInputException("apiKey", "validation.tooLong", MAX_LENGTH);
         }
         String trimmed = raw.strip();
-        if (!trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (!ALPHABET.matcher(trimmed).matches()) {
             throw new InvalidInputException("apiKey", "validation.apiKey.characters");
         }
         if (trimmed.length() > MAX_LENGTH) {

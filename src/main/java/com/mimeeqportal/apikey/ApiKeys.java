@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 
 /** The tenant's Mimeeq key: set or replace it (sealed, audited), show its status, open it for a call. */
@@ -20,10 +21,15 @@ public class ApiKeys {
     private final Database database;
     private final KeyVault vault;
     private final AuditLog audit;
-    private final Event<ApiKeyChanged> changed;
+    private final Consumer<ApiKeyChanged> changed;
 
     @Inject
     public ApiKeys(Database database, KeyVault vault, AuditLog audit, Event<ApiKeyChanged> changed) {
+        this(database, vault, audit, (Consumer<ApiKeyChanged>) changed::fire);
+    }
+
+    /** {@code changed} hears of every new key (in the application: a CDI event the catalog cache observes). */
+    public ApiKeys(Database database, KeyVault vault, AuditLog audit, Consumer<ApiKeyChanged> changed) {
         this.database = database;
         this.vault = vault;
         this.audit = audit;
@@ -31,7 +37,7 @@ public class ApiKeys {
     }
 
     protected ApiKeys() {
-        this(null, null, null, null);
+        this(null, null, null, (Consumer<ApiKeyChanged>) null);
     }
 
     public void set(Actor actor, ApiKey key) {
@@ -52,7 +58,7 @@ public class ApiKeys {
             }
         });
         audit.record(tenant, auditEntry.target("api-key").detail("fingerprint " + fingerprint).success());
-        changed.fire(new ApiKeyChanged(tenant));
+        changed.accept(new ApiKeyChanged(tenant));
     }
 
     public Optional<ApiKeyStatus> status(TenantId tenant) {

@@ -1,0 +1,136 @@
+package com.mimeeqportal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mimeeqportal.apikey.ApiKeyChanged;
+import com.mimeeqportal.mimeeq.MimeeqFailure;
+import com.mimeeqportal.mimeeq.MimeeqGateway;
+import com.mimeeqportal.mimeeq.MimeeqResult;
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.security.SignedInUser;
+import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.user.Role;
+import com.mimeeqportal.user.Username;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Caching per tenant, search and paging over the list Mimeeq returns in one piece. */
+class CatalogTest {
+
+    /** Stands in for Mimeeq: answers each tenant with its own products and counts the calls. */
+    private static final class CountingGateway extends MimeeqGateway {
+        final List<TenantId> calls = new ArrayList<>();
+        MimeeqFailure failure;
+
+        @Override
+        public MimeeqResult<List<ProductSummary>> products(Actor actor) {
+            calls.add(actor.tenant());
+            if (failure != null) {
+                return MimeeqResult.failed(failure);
+            }
+            return MimeeqResult.ok(IntStream.rangeClosed(1, 60)
+                    .mapToObj(i -> product(actor.tenant().value().substring(0, 4) + "-" + i, "Chair " + i))
+                    .toList());
+        }
+    }
+
+    private final CountingGateway gateway = new CountingGateway();
+    private final MutableClock clock = new MutableClock();
+    private final Catalog catalog = new Catalog(gateway, Duration.ofMinutes(5), clock);
+    private final Actor alice = actor(TenantId.random());
+    private final Actor bob = actor(TenantId.random());
+
+    @Test
+    void pagesAndSearchesTheCachedList() {
+        var first = ok(catalog.page(alice, CatalogQuery.parse(null, null)));
+        assertEquals(60, first.catalogSize());
+        assertEquals(CatalogQuery.PAGE_SIZE, first.products().items().size());
+        assertEquals(3, first.products().pages());
+        var third = ok(catalog.page(alice, CatalogQuery.parse("", "3")));
+        assertEquals(10, third.products().items().size());
+        var search = ok(catalog.page(alice, CatalogQuery.parse("CHAIR 1", null)));
+        assertEquals(11, search.products().total(), "Chair 1 and Chair 10..19");
+        assertEquals(1, gateway.calls.size(), "one call to Mimeeq serves every page and search");
+    }
+
+    @Test
+    void eachTenantHasItsOwnCacheEntry() {
+        var forAlice = ok(catalog.page(alice, CatalogQuery.parse(null, null)));
+        var forBob = ok(catalog.page(bob, CatalogQuery.parse(null, null)));
+        assertEquals(List.of(alice.tenant(), bob.tenant()), gateway.calls);
+        assertTrue(forBob.products().items().stream()
+                .noneMatch(p -> forAlice.products().items().stream().anyMatch(a -> a.productId().equals(p.productId()))));
+    }
+
+    @Test
+    void expiresAfterItsTimeAndOnAKeyChangeOrRefresh() {
+        catalog.page(alice, CatalogQuery.parse(null, null));
+        clock.advance(Duration.ofMinutes(4));
+        catalog.page(alice, CatalogQuery.parse(null, null));
+        assertEquals(1, gateway.calls.size());
+        clock.advance(Duration.ofMinutes(2));
+        catalog.page(alice, CatalogQuery.parse(null, null));
+        assertEquals(2, gateway.calls.size());
+        catalog.keyChanged(new ApiKeyChanged(alice.tenant()));
+        catalog.page(alice, CatalogQuery.parse(null, null));
+        catalog.refresh(alice.tenant());
+        catalog.page(alice, CatalogQuery.parse(null, null));
+        assertEquals(4, gateway.calls.size());
+    }
+
+    @Test
+    void failuresAreReportedAndNeverCached() {
+        gateway.failure = MimeeqFailure.of(MimeeqFailure.Kind.INVALID_KEY);
+        var result = catalog.page(alice, CatalogQuery.parse(null, null));
+        assertEquals(MimeeqFailure.Kind.INVALID_KEY, assertInstanceOf(MimeeqResult.Failed.class, result).failure().kind());
+        gateway.failure = null;
+        ok(catalog.page(alice, CatalogQuery.parse(null, null)));
+        assertEquals(2, gateway.calls.size());
+    }
+
+    private static Catalog.CatalogPage ok(MimeeqResult<Catalog.CatalogPage> result) {
+        return assertInstanceOf(MimeeqResult.Ok.class, result).value() instanceof Catalog.CatalogPage page ? page : null;
+    }
+
+    private static ProductSummary product(String code, String name) {
+        return new ProductSummary("PROD-" + code, code, Map.of("en", name), "ACTIVE", "VARIANT", "3D", true,
+                null, null, null, null, null);
+    }
+
+    private static Actor actor(TenantId tenant) {
+        return new Actor(new SignedInUser("u", new Username("sales@example.com"), tenant, "T", Role.SALES),
+                "127.0.0.1", "corr");
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-27T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.mimeeqportal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mimeeqportal.tenant.MimeeqBaseUrl;
+import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.tenant.TenantName;
+import com.mimeeqportal.user.Username;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The value objects that stand between typed input and the rest of the portal. */
+class ValueObjectsTest {
+
+    @Test
+    void usernamesAreTrimmedAndLowerCased() {
+        assertEquals("admin@demo.example", new Username("  Admin@Demo.Example ").value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ab", "<b>x</b>@example.com", "name with space", "tab\tname", "bell\u0007name"})
+    void usernamesRefuseWhatIsNotAName(String raw) {
+        assertThrows(InvalidInputException.class, () -> new Username(raw));
+    }
+
+    @Test
+    void oversizedInputIsRefusedNotTruncated() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TenantName("x".repeat(10_000)));
+        assertEquals("validation.tooLong", e.messageKey());
+        assertEquals(120, e.arguments().get(0));
+    }
+
+    @Test
+    void textRefusesControlAndBidiCharacters() {
+        assertThrows(InvalidInputException.class, () -> Text.singleLine("a\r\nb", "f", 1, 10));
+        assertThrows(InvalidInputException.class, () -> Text.singleLine("ab\u202Ecd", "f", 1, 10));
+        assertEquals("Zürich Möbel", Text.singleLine(" Zürich Möbel ", "f", 1, 20));
+    }
+
+    @Test
+    void baseUrlsAreHttpOrTheSandbox() {
+        assertTrue(new MimeeqBaseUrl("sandbox").isSandbox());
+        assertEquals("https://mimeeqapi.com", new MimeeqBaseUrl("https://mimeeqapi.com/").value());
+        for (String bad : new String[] {"ftp://x", "javascript:alert(1)", "https://user@host", "https://h/?q=1", "no url"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> new MimeeqBaseUrl(bad), bad);
+            assertEquals("validation.baseUrl.invalid", e.messageKey());
+        }
+    }
+
+    @Test
+    void tenantIdsAreUuidsOrSystem() {
+        assertTrue(TenantId.SYSTEM.isSystem());
+        assertThrows(IllegalArgumentException.class, () -> new TenantId("../other"));
+        assertEquals(36, TenantId.random().value().length());
+    }
+
+    @Test
+    void pageNumbersAreBounded() {
+        assertEquals(1, PageRequest.parse(null, 25).number());
+        assertEquals(3, PageRequest.parse("3", 25).number());
+        for (String bad : new String[] {"0", "-1", "1e9", "abc", "99999999", "2.5"}) {
+            assertThrows(InvalidInputException.class, () -> PageRequest.parse(bad, 25), bad);
+        }
+    }
+}
