@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The dashboard at the root: where to go next, and whether the tenant's key is set. */
 @WebServlet("")
@@ -19,7 +20,13 @@ public class HomeServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SignedInUser user = RequestAttributes.actor(request).user();
+        // web.xml's empty-string pattern does not protect the root on every container, so check here too.
+        Optional<SignedInUser> signedIn = RequestAttributes.signedInUser(request);
+        if (signedIn.isEmpty()) {
+            redirect(request, response, "/login");
+            return;
+        }
+        SignedInUser user = signedIn.get();
         Map<String, Object> model = new HashMap<>();
         if (!user.operator()) {
             model.put("keyStatus", apiKeys.status(user.tenantId()).orElse(null));

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
@@ -55,7 +56,7 @@ public class Views {
         context.setVariable("me", RequestAttributes.signedInUser(request).orElse(null));
         context.setVariable("csrf", CsrfTokens.token(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
-        context.setVariables(Map.copyOf(model));
+        context.setVariables(new HashMap<>(model));
         engine.process(template, context, response.getWriter());
     }
 }

@@ -20,15 +20,14 @@ import java.util.stream.IntStream;
 
 /**
  * Generates the products one account owns, from a random sequence seeded with the account's id, so that the
- * catalog is the same after every restart. Only methods of {@link Random} whose algorithm the JDK specifies are
+ * catalog is the same after every restart (as long as the list of accounts is). Only methods of {@link Random} whose algorithm the JDK specifies are
  * used ({@code nextInt}, {@code nextDouble}, {@link Collections#shuffle(List, Random)}), so a JDK update does not
  * change it either. Each product is shared with each other account by chance, so every account sees both owned
  * and shared products.
  */
 final class CatalogGenerator {
 
-    static final int OWNED_PER_ACCOUNT = 170;
-
+    private static final int OWNED_PER_ACCOUNT = 170;
     private static final double SHARE_CHANCE = 0.3;
     private static final String OPTION_LETTERS = "abcd";
     private static final Instant FIRST_CREATED = Instant.parse("2021-01-04T08:00:00Z");

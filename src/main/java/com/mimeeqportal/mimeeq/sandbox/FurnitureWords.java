@@ -12,7 +12,7 @@ final class FurnitureWords {
     /** A configurable part and every option a product of any series may offer for it. */
     record BlockWords(LocalizedText name, List<LocalizedText> options) {
 
-        /** Mimeeq's block code is the block's name without spaces: "Castors and Glides" → {@code CastorsandGlides}. */
+        /** Mimeeq's block code is the name without spaces: "Castors and Glides" → {@code CastorsandGlides}. */
         String code() {
             return name.en().replaceAll("[^A-Za-z]", "");
         }

@@ -39,7 +39,7 @@ public class SandboxAccounts {
     private final SandboxKeyFile keyFile;
 
     /** Key by account id; replaced as a whole, never changed, so readers need no lock. Null until first use. */
-    private volatile Map<String, String> keys;
+    private volatile Map<String, String> keysByAccount;
 
     @Inject
     public SandboxAccounts(PortalConfig config) {
@@ -90,22 +90,23 @@ public class SandboxAccounts {
     /** Replaces the account's key; from now on the old one is answered with 401. */
     public synchronized String regenerateKey(String accountId) {
         SandboxAccount account = require(accountId);
+        String key = newKey();
         Map<String, String> updated = new HashMap<>(keys());
-        updated.put(account.id(), newKey());
+        updated.put(account.id(), key);
         keyFile.write(updated);
-        keys = Map.copyOf(updated);
+        keysByAccount = Map.copyOf(updated);
         LOG.info(() -> "Sandbox account " + account.id() + ": API key regenerated");
-        return keys.get(account.id());
+        return key;
     }
 
     private Map<String, String> keys() {
-        Map<String, String> current = keys;
+        Map<String, String> current = keysByAccount;
         return current != null ? current : load();
     }
 
-    /** Reads the key file once and adds a key for every account that has none (or a damaged one). */
+    /** Reads the key file once, giving a new key to every account that has none there (or a damaged one). */
     private synchronized Map<String, String> load() {
-        if (keys == null) {
+        if (keysByAccount == null) {
             Map<String, String> stored = keyFile.read();
             Map<String, String> loaded = new HashMap<>();
             for (SandboxAccount account : BUILT_IN) {
@@ -114,11 +115,11 @@ public class SandboxAccounts {
             }
             if (!loaded.equals(stored)) {
                 keyFile.write(loaded);
-                LOG.info("Sandbox API keys stored in the data directory's sandbox/accounts.properties");
+                LOG.info(() -> "Sandbox API keys created where missing, stored in " + keyFile.path());
             }
-            keys = Map.copyOf(loaded);
+            keysByAccount = Map.copyOf(loaded);
         }
-        return keys;
+        return keysByAccount;
     }
 
     private SandboxAccount require(String accountId) {

@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class SandboxJson {
 
-    /** Mimeeq's timestamps always carry milliseconds ({@code 2022-04-19T00:41:33.721Z}); Instant.toString drops .000. */
+    /** Mimeeq's timestamps always show milliseconds ({@code 2022-04-19T00:41:33.721Z}); Instant.toString drops .000. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 

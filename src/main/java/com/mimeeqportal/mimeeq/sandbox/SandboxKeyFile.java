@@ -33,6 +33,10 @@ final class SandboxKeyFile {
         this.file = file.toAbsolutePath().normalize();
     }
 
+    Path path() {
+        return file;
+    }
+
     /** The stored keys by account id; none if the file does not exist yet. */
     Map<String, String> read() {
         if (!Files.exists(file)) {
@@ -41,7 +45,7 @@ final class SandboxKeyFile {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-            // A copy restored from a backup may have lost its permissions; the next reader should not see the keys.
+            // A file restored from a backup may be readable by others again; make it owner-only once more.
             if (isPosix()) {
                 Files.setPosixFilePermissions(file, OWNER_ONLY);
             }

@@ -80,6 +80,8 @@ public record SandboxProduct(
         Objects.requireNonNull(manufacturer, "manufacturer");
         Objects.requireNonNull(designer, "designer");
         Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(modifiedAt, "modifiedAt");
         require(!modifiedAt.isBefore(createdAt), productId + " cannot be modified before it was created");
         require(SHORT_CODE.matcher(Objects.requireNonNull(embedShortCode, "embedShortCode")).matches(),
                 "embedShortCode must be 6 characters A-Z or 0-9, not '" + embedShortCode + "'");

@@ -26,7 +26,8 @@ class PreviewImagesTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
 
-        Document svg = factory.newDocumentBuilder().parse(new InputSource(new StringReader(PreviewImages.svg(product))));
+        Document svg = factory.newDocumentBuilder()
+                .parse(new InputSource(new StringReader(PreviewImages.svg(product))));
 
         assertEquals("http://www.w3.org/2000/svg", svg.getDocumentElement().getNamespaceURI());
         assertEquals("svg", svg.getDocumentElement().getLocalName());

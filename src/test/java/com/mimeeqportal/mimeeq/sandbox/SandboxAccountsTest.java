@@ -11,10 +11,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +93,24 @@ class SandboxAccountsTest {
         SandboxAccounts afterRestart = accounts();
         assertEquals(replacement, afterRestart.currentKey(DEMO));
         assertEquals(Optional.empty(), afterRestart.findByKey(old));
+    }
+
+    @Test
+    void concurrentRegenerationsLeaveTheFileAndMemoryAgreeing() throws Exception {
+        SandboxAccounts accounts = accounts();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<String>> keys = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String accountId = i % 2 == 0 ? DEMO : NORDIC;
+                keys.add(threads.submit(() -> accounts.regenerateKey(accountId)));
+            }
+            for (Future<String> key : keys) {
+                key.get();
+            }
+        }
+        SandboxAccounts afterRestart = accounts();
+        assertEquals(accounts.currentKey(DEMO), afterRestart.currentKey(DEMO));
+        assertEquals(accounts.currentKey(NORDIC), afterRestart.currentKey(NORDIC));
     }
 
     @Test

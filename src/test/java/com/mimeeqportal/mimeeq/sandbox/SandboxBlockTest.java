@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SandboxBlockTest {
 
     private static final LocalizedText FABRIC = new LocalizedText("Fabric", "Stoff");
-    private static final SandboxOption CHARCOAL = new SandboxOption("a7", new LocalizedText("Charcoal Grey", "Anthrazit"));
+    private static final SandboxOption CHARCOAL =
+            new SandboxOption("a7", new LocalizedText("Charcoal Grey", "Anthrazit"));
     private static final SandboxOption SAND = new SandboxOption("a2", new LocalizedText("Sand", "Sand"));
 
     @Test

@@ -2,6 +2,7 @@ package com.mimeeqportal.mimeeq.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.mimeeq.sandbox.SandboxProduct.Mode;
 import com.mimeeqportal.mimeeq.sandbox.SandboxProduct.Privacy;
@@ -84,8 +85,8 @@ class SandboxJsonTest {
     void isOwnDependsOnWhoAsks() {
         SandboxProduct product = product(Optional.empty());
 
-        assertEquals(true, SandboxJson.productGeneralInfo(product, OWNER, SANDBOX).getBoolean("isOwn"));
-        assertEquals(false, SandboxJson.productGeneralInfo(product, PARTNER, SANDBOX).getBoolean("isOwn"));
+        assertTrue(SandboxJson.productGeneralInfo(product, OWNER, SANDBOX).getBoolean("isOwn"));
+        assertFalse(SandboxJson.productGeneralInfo(product, PARTNER, SANDBOX).getBoolean("isOwn"));
     }
 
     @Test

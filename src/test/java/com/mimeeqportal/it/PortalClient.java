@@ -1,0 +1,117 @@
+package com.mimeeqportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A person at a browser, over real HTTP: keeps cookies, does not follow redirects (tests look at them),
+ * fills the CSRF token into forms as a browser would, and remembers every page it saw so tests can
+ * check that a secret appears on none of them.
+ */
+public final class PortalClient {
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private final List<String> pagesSeen = new ArrayList<>();
+
+    public PortalClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public record Page(int status, String body, HttpResponse<String> response) {
+        public Document html() {
+            return Jsoup.parse(body);
+        }
+
+        public String location() {
+            return response.headers().firstValue("Location").orElse("");
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String text() {
+            return html().text();
+        }
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).GET());
+    }
+
+    /** Opens {@code formPage}, takes its CSRF token, and posts {@code fields} to {@code action}. */
+    public Page submit(String formPage, String action, Map<String, String> fields) {
+        Page form = get(formPage);
+        String token = form.html().select("input[name=_csrf]").attr("value");
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token);
+        return post(action, all);
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public void signIn(String username, String password) {
+        Page result = submit("/login", "/login", Map.of("username", username, "password", password));
+        assertEquals(302, result.status(), "sign-in of " + username + " should redirect: " + result.text());
+    }
+
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public List<String> pagesSeen() {
+        return List.copyOf(pagesSeen);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            pagesSeen.add(response.body());
+            return new Page(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI resolve(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

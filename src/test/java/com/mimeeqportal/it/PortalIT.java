@@ -1,0 +1,307 @@
+package com.mimeeqportal.it;
+
+import static com.mimeeqportal.it.Fixtures.ADMIN_PASSWORD;
+import static com.mimeeqportal.it.Fixtures.SALES_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton end to end, over HTTP against the real WAR on Payara Micro: sign-in, the key,
+ * the catalog served by the sandbox over loopback HTTP, the audit log, roles and tenants. Every test
+ * sets up its own tenant through the operator's page, so none depends on another.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Fixtures.portalWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    URI base;
+
+    @BeforeEach
+    void base() {
+        base = Fixtures.uri(url);
+    }
+
+    @Test
+    void demoAdminSignsInAndSeesTheSandboxCatalog() {
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        PortalClient.Page catalog = admin.get("/catalog");
+        assertEquals(200, catalog.status(), catalog.text());
+        assertTrue(catalogSize(catalog) >= 200, catalog.text());
+        assertEquals(25, catalog.html().select("table.products tbody tr").size());
+        assertTrue(catalog.text().contains("Demo Furniture"));
+        PortalClient.Page search = admin.get("/catalog?q=" + firstCode(catalog));
+        assertTrue(search.html().select("table.products tbody tr").size() >= 1);
+        PortalClient.Page secondPage = admin.get("/catalog?page=2");
+        assertEquals(200, secondPage.status());
+        assertNotEquals(firstCode(catalog), firstCode(secondPage));
+    }
+
+    @Test
+    void adminSetsAKeySeesTheCatalogAndFindsTheAuditEntries() {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+
+        PortalClient.Page noKey = admin.get("/catalog");
+        assertEquals(409, noKey.status());
+        assertTrue(noKey.text().contains("No Mimeeq API key is set"), noKey.text());
+
+        String key = Fixtures.sandboxKey(base, "acme-office");
+        Fixtures.setKey(admin, key);
+        PortalClient.Page keyPage = admin.get("/admin/api-key?saved");
+        assertEquals(key.substring(key.length() - 4), keyPage.html().select("dd.last4").text());
+        assertFalse(keyPage.html().select("dd.fingerprint").text().isBlank());
+        assertEquals("", keyPage.html().select("input[name=apiKey]").attr("value"), "the key field is write-only");
+
+        PortalClient.Page catalog = admin.get("/catalog");
+        assertEquals(200, catalog.status(), catalog.text());
+        assertTrue(catalogSize(catalog) >= 200);
+        String correlationId = catalog.header("X-Correlation-Id");
+
+        List<Element> rows = auditRows(admin);
+        Element call = rows.stream().filter(r -> correlationId.equals(r.select("td.correlation").text()))
+                .findFirst().orElseThrow(() -> new AssertionError("no audit entry for the catalog call"));
+        assertEquals("MIMEEQ_CALL", call.attr("data-type"));
+        assertEquals("SUCCESS", call.attr("data-outcome"));
+        assertEquals("200", call.select("td.status").text());
+        assertEquals("get-products-general-info", call.select("td.target").text());
+        assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("MIMEEQ_CALL_ERROR")
+                && r.select("td.reason").text().equals("NO_KEY")));
+        assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("API_KEY_SET")));
+        assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("LOGIN")));
+        assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("USER_CREATE")));
+        assertTrue(admin.pagesSeen().stream().noneMatch(page -> page.contains(key)), "the key is on no page");
+    }
+
+    @Test
+    void aWrongKeyGivesAClearPageAndAnAuditEntryWith401() {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+        Fixtures.setKey(admin, "wrong-key-0000000000");
+
+        PortalClient.Page catalog = admin.get("/catalog");
+        assertEquals(502, catalog.status());
+        assertTrue(catalog.text().contains("Mimeeq rejected the API key"), catalog.text());
+        assertTrue(catalog.text().contains("An account admin must set a new one"), catalog.text());
+        assertEquals("Invalid API Key", catalog.html().select("q").text(), "Mimeeq's own words, escaped");
+
+        Element call = auditRows(admin).stream()
+                .filter(r -> r.select("td.correlation").text().equals(catalog.header("X-Correlation-Id")))
+                .findFirst().orElseThrow();
+        assertEquals("MIMEEQ_CALL_ERROR", call.attr("data-type"));
+        assertEquals("401", call.select("td.status").text());
+        assertEquals("INVALID_KEY", call.select("td.reason").text());
+
+        PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
+        assertEquals(200, sales.get("/catalog").status(), "another tenant is not affected");
+    }
+
+    @Test
+    void salesStaffAndOtherRolesAreKeptOutOfPagesThatAreNotTheirs() {
+        PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
+        for (String path : List.of("/admin/api-key", "/admin/audit", "/operator/tenants", "/operator/audit")) {
+            assertEquals(403, sales.get(path).status(), path);
+        }
+        PortalClient.Page post = sales.submit("/catalog", "/admin/api-key", Map.of("apiKey", "stolen-key-000000"));
+        assertEquals(403, post.status());
+        assertEquals(200, sales.get("/catalog").status());
+
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        assertEquals(403, admin.get("/operator/tenants").status());
+        PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
+        assertEquals(403, operator.get("/catalog").status(), "the operator never sees a tenant's catalog");
+        assertEquals(403, operator.get("/admin/api-key").status());
+
+        PortalClient anonymous = new PortalClient(base);
+        for (String path : List.of("/", "/catalog", "/admin/api-key", "/admin/audit", "/operator/tenants")) {
+            PortalClient.Page page = anonymous.get(path);
+            assertEquals(302, page.status(), path);
+            assertTrue(page.location().endsWith("/login"), page.location());
+        }
+    }
+
+    @Test
+    void aTenantSeesNothingOfAnotherTenantWhateverTheUrlSays() {
+        Fixtures.NewTenant a = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant b = Fixtures.createTenant(base, "sandbox");
+        PortalClient adminA = Fixtures.signedIn(base, a.adminUsername(), a.adminPassword());
+        Fixtures.setKey(adminA, Fixtures.sandboxKey(base, "nordic-living"));
+        String callOfA = adminA.get("/catalog").header("X-Correlation-Id");
+
+        PortalClient adminB = Fixtures.signedIn(base, b.adminUsername(), b.adminPassword());
+        String nameOfA = java.net.URLEncoder.encode(a.name(), java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : List.of("/catalog", "/catalog?tenant=" + nameOfA, "/catalog?tenantId=" + nameOfA)) {
+            PortalClient.Page page = adminB.get(path);
+            assertEquals(409, page.status(), "B has no key, whatever the URL says: " + path);
+            assertTrue(page.html().select("table.products").isEmpty());
+        }
+        for (String path : List.of("/admin/audit", "/admin/audit?tenant=" + nameOfA, "/operator/audit")) {
+            PortalClient.Page page = adminB.get(path);
+            assertFalse(page.body().contains(callOfA), path);
+            assertFalse(page.body().contains(a.adminUsername()), path);
+        }
+        assertTrue(auditRows(adminA).stream().anyMatch(r -> r.select("td.correlation").text().equals(callOfA)));
+    }
+
+    @Test
+    void signInGetsANewSessionAndSignOutEndsIt() {
+        PortalClient client = new PortalClient(base);
+        client.get("/login");
+        String before = client.sessionId();
+        assertNotNull(before);
+        client.signIn("sales@demo.example", SALES_PASSWORD);
+        assertNotEquals(before, client.sessionId(), "no session fixation");
+        assertEquals(200, client.get("/").status());
+
+        PortalClient.Page out = client.submit("/", "/logout", Map.of());
+        assertEquals(302, out.status());
+        assertEquals(302, client.get("/catalog").status(), "the old session no longer opens pages");
+    }
+
+    @Test
+    void everyPostNeedsTheCsrfToken() {
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        String before = admin.get("/admin/api-key").html().select("dd.fingerprint").text();
+        PortalClient.Page forged = admin.post("/admin/api-key", Map.of("apiKey", "forged-key-00000000"));
+        assertEquals(403, forged.status());
+        assertTrue(forged.text().contains("The form has expired"));
+        assertEquals(before, admin.get("/admin/api-key").html().select("dd.fingerprint").text());
+        assertEquals(403, new PortalClient(base).post("/login",
+                Map.of("username", "admin@demo.example", "password", ADMIN_PASSWORD)).status());
+    }
+
+    @Test
+    void wrongPasswordsGetOneGenericMessage() {
+        PortalClient client = new PortalClient(base);
+        PortalClient.Page wrong = client.submit("/login", "/login",
+                Map.of("username", "admin@demo.example", "password", "not-the-password"));
+        PortalClient.Page unknown = client.submit("/login", "/login",
+                Map.of("username", "nobody@demo.example", "password", "not-the-password"));
+        assertEquals(401, wrong.status());
+        assertEquals(401, unknown.status());
+        assertEquals("Invalid username or password.", wrong.html().select("p.alert").text());
+        assertEquals(wrong.html().select("p.alert").text(), unknown.html().select("p.alert").text());
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        assertTrue(auditRows(admin).stream().anyMatch(r -> r.attr("data-type").equals("LOGIN_ERROR")
+                && r.select("td.reason").text().equals("INVALID_CREDENTIALS")));
+    }
+
+    @Test
+    void badInputOnTheLoginAndKeyFormsGetsAClearMessageAndNever500() {
+        List<String> bad = List.of("", "x".repeat(10_000), "adm\u0001in\u0007", "<script>alert(1)</script>");
+        PortalClient anonymous = new PortalClient(base);
+        for (String value : bad) {
+            PortalClient.Page login = anonymous.submit("/login", "/login", Map.of("username", value, "password", "pw"));
+            assertEquals(400, login.status(), "username " + value.length());
+            assertFalse(login.html().select("p.error").text().isBlank(), "a field-level message");
+            assertFalse(login.body().contains("<script>alert(1)</script>"), "no reflected markup");
+        }
+        PortalClient.Page longPassword = anonymous.submit("/login", "/login",
+                Map.of("username", "admin@demo.example", "password", "p".repeat(10_000)));
+        assertEquals(400, longPassword.status());
+        assertTrue(longPassword.html().select("p.error").text().contains("too long"));
+
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        String fingerprint = admin.get("/admin/api-key").html().select("dd.fingerprint").text();
+        for (String value : bad) {
+            PortalClient.Page page = admin.submit("/admin/api-key", "/admin/api-key", Map.of("apiKey", value));
+            assertEquals(400, page.status(), "key of length " + value.length());
+            assertFalse(page.html().select("#apiKey-msg").text().isBlank(), "a field-level message");
+            assertFalse(page.body().contains("<script>alert(1)</script>"));
+            assertEquals("", page.html().select("input[name=apiKey]").attr("value"), "never echoed");
+        }
+        assertEquals(fingerprint, admin.get("/admin/api-key").html().select("dd.fingerprint").text(),
+                "refused input changed nothing");
+        assertEquals(400, admin.get("/catalog?page=-1").status());
+        assertEquals(400, admin.get("/catalog?page=1e9").status());
+        assertEquals(400, admin.get("/admin/audit?page=abc").status());
+    }
+
+    @Test
+    void thePlaintextKeyReachesNoPageNoLogAndNoDatabaseFile() throws Exception {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+        String key = Fixtures.sandboxKey(base, "acme-office");
+        String base64 = java.util.Base64.getEncoder().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Fixtures.setKey(admin, key);
+        for (String path : List.of("/", "/catalog", "/catalog?page=2", "/admin/api-key", "/admin/audit")) {
+            admin.get(path);
+        }
+        String fingerprint = admin.get("/admin/api-key").html().select("dd.fingerprint").text();
+        for (String page : admin.pagesSeen()) {
+            assertFalse(page.contains(key) || page.contains(base64), "a page shows the key");
+        }
+
+        java.nio.file.Path database = Fixtures.itDir().resolve("data/portal.mv.db");
+        String stored = waitForFileToContain(database, fingerprint);
+        assertFalse(stored.contains(key), "the database file holds the plaintext key");
+        assertFalse(stored.contains(base64), "the database file holds the key in Base64");
+
+        try (var logs = java.nio.file.Files.list(Fixtures.itDir().getParent())) {
+            List<java.nio.file.Path> logFiles = logs.filter(p -> p.getFileName().toString().startsWith("it-payara.log"))
+                    .filter(p -> !p.toString().endsWith(".lck")).toList();
+            assertFalse(logFiles.isEmpty(), "the server log is written where arquillian.xml says");
+            for (java.nio.file.Path log : logFiles) {
+                String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains(key) || text.contains(base64), "the server log shows the key: " + log);
+            }
+        }
+    }
+
+    /** H2 writes committed pages to its file within about a second; wait until the new row is there. */
+    private static String waitForFileToContain(java.nio.file.Path file, String marker) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            String text = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (text.contains(marker) || System.nanoTime() > deadline) {
+                assertTrue(text.contains(marker), "the new key row never reached " + file);
+                return text;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static final Pattern CATALOG_SIZE = Pattern.compile("\\((\\d+) products\\)");
+
+    static int catalogSize(PortalClient.Page catalog) {
+        Matcher m = CATALOG_SIZE.matcher(catalog.text());
+        assertTrue(m.find(), catalog.text());
+        return Integer.parseInt(m.group(1));
+    }
+
+    static String firstCode(PortalClient.Page catalog) {
+        return catalog.html().select("table.products tbody tr td.code").first().text();
+    }
+
+    static List<Element> auditRows(PortalClient admin) {
+        PortalClient.Page audit = admin.get("/admin/audit");
+        assertEquals(200, audit.status());
+        return audit.html().select("table.audit tbody tr");
+    }
+}
