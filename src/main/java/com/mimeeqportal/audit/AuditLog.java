@@ -33,10 +33,15 @@ public class AuditLog {
     /** The tenant's entries, newest first. */
     public Page<AuditEvent> page(TenantId tenant, PageRequest request) {
         return database.inTenant(tenant, session -> {
-            long total = session.createSelectionQuery("select count(e) from AuditEvent e", Long.class)
+            // Spelt out although @TenantId filters: the system tenant is Hibernate's root and sees every row.
+            long total = session.createSelectionQuery(
+                            "select count(e) from AuditEvent e where e.tenantId = :tenant", Long.class)
+                    .setParameter("tenant", tenant.value())
                     .getSingleResult();
             List<AuditEvent> items = session.createSelectionQuery(
-                            "from AuditEvent e order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                            "from AuditEvent e where e.tenantId = :tenant order by e.occurredAt desc, e.id desc",
+                            AuditEvent.class)
+                    .setParameter("tenant", tenant.value())
                     .setFirstResult(request.offset())
                     .setMaxResults(request.size())
                     .getResultList();

@@ -11,10 +11,8 @@ import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.user.GeneratedPasswords;
+import com.mimeeqportal.user.InitialUsers;
 import com.mimeeqportal.user.Role;
-import com.mimeeqportal.user.Username;
-import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -22,8 +20,9 @@ import java.util.List;
 
 /**
  * Demo mode's first start: the tenant "Demo Furniture" (calling the built-in sandbox, with the sandbox
- * account's key sealed like any other), and the users operator, admin@demo.example and
- * sales@demo.example. Each piece is created only if missing, so later starts change nothing.
+ * account's key sealed like any other), and the users admin@demo.example and
+ * sales@demo.example (the operator exists in every mode, see Startup). Each piece is created only if
+ * missing, so later starts change nothing.
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -33,15 +32,16 @@ public class DemoSeeder {
 
     private final PortalConfig config;
     private final Tenants tenants;
-    private final Users users;
+    private final InitialUsers initialUsers;
     private final ApiKeys apiKeys;
     private final SandboxAccounts sandboxAccounts;
 
     @Inject
-    public DemoSeeder(PortalConfig config, Tenants tenants, Users users, ApiKeys apiKeys, SandboxAccounts sandboxAccounts) {
+    public DemoSeeder(PortalConfig config, Tenants tenants, InitialUsers initialUsers, ApiKeys apiKeys,
+                      SandboxAccounts sandboxAccounts) {
         this.config = config;
         this.tenants = tenants;
-        this.users = users;
+        this.initialUsers = initialUsers;
         this.apiKeys = apiKeys;
         this.sandboxAccounts = sandboxAccounts;
     }
@@ -55,7 +55,6 @@ public class DemoSeeder {
         List<String> announcements = new ArrayList<>();
         Tenant tenant = tenants.findByName(new TenantName(TENANT_NAME))
                 .orElseGet(() -> tenants.create(new TenantName(TENANT_NAME), MimeeqBaseUrl.SANDBOX));
-        user(TenantId.SYSTEM, "operator", Role.OPERATOR, "operator", announcements);
         user(tenant.id(), "admin@demo.example", Role.ACCOUNT_ADMIN, "admin", announcements);
         user(tenant.id(), "sales@demo.example", Role.SALES, "sales", announcements);
         if (apiKeys.status(tenant.id()).isEmpty()) {
@@ -66,14 +65,7 @@ public class DemoSeeder {
     }
 
     private void user(TenantId tenant, String name, Role role, String configName, List<String> announcements) {
-        Username username = new Username(name);
-        if (users.findForSignIn(username).isPresent()) {
-            return;
-        }
-        var configured = config.demoPassword(configName);
-        char[] password = configured.map(String::toCharArray).orElseGet(GeneratedPasswords::next);
-        users.create(tenant, username, password, role);
-        announcements.add(String.format("  %-22s %-14s %s", name, role,
-                configured.isPresent() ? "(password from portal.demo." + configName + "-password)" : new String(password)));
+        initialUsers.ensure(tenant, name, role, config.demoPassword(configName),
+                "portal.demo." + configName + "-password").ifPresent(announcements::add);
     }
 }

@@ -12,6 +12,8 @@ public record MimeeqFailure(Kind kind, Integer httpStatus, String upstreamMessag
     public enum Kind {
         /** The tenant has no key yet. */
         NO_KEY,
+        /** The stored key cannot be decrypted with this portal's master keyset. */
+        KEY_UNREADABLE,
         /** Mimeeq answered 401: the key is wrong or was regenerated. */
         INVALID_KEY,
         FORBIDDEN,

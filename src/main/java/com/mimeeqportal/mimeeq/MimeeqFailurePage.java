@@ -21,7 +21,7 @@ public final class MimeeqFailurePage {
     public static void render(Views views, HttpServletRequest request, HttpServletResponse response,
                               MimeeqFailure failure, Actor actor) throws IOException {
         int status = switch (failure.kind()) {
-            case NO_KEY -> HttpServletResponse.SC_CONFLICT;
+            case NO_KEY, KEY_UNREADABLE -> HttpServletResponse.SC_CONFLICT;
             case RATE_LIMITED -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             case TIMEOUT -> HttpServletResponse.SC_GATEWAY_TIMEOUT;
             default -> HttpServletResponse.SC_BAD_GATEWAY;

@@ -2,6 +2,7 @@ package com.mimeeqportal.mimeeq;
 
 import com.mimeeqportal.apikey.ApiKey;
 import com.mimeeqportal.apikey.ApiKeys;
+import com.mimeeqportal.apikey.KeyVaultException;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
@@ -52,13 +53,24 @@ public class MimeeqGateway {
     }
 
     public MimeeqResult<List<ProductSummary>> products(Actor actor) {
-        return call(actor, PRODUCTS, Map.of(), ProductListTranslation::translate);
+        MimeeqResult<List<ProductSummary>> result = call(actor, PRODUCTS, Map.of(), ProductListTranslation::translate);
+        if (result instanceof MimeeqResult.Ok<List<ProductSummary>> ok && usesSandbox(actor)) {
+            return MimeeqResult.ok(ok.value().stream()
+                    .map(p -> p.withPreviewImage(sandbox.browserUrl(p.previewImage()))).toList());
+        }
+        return result;
     }
 
     private <T> MimeeqResult<T> call(Actor actor, String endpoint, Map<String, String> query,
                                      Function<String, Optional<T>> translation) {
         AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.MIMEEQ_CALL)).target(endpoint);
-        Optional<ApiKey> key = keys.open(actor.tenant());
+        Optional<ApiKey> key;
+        try {
+            key = keys.open(actor.tenant());
+        } catch (KeyVaultException e) {
+            audit.record(actor.tenant(), entry.duration(Duration.ZERO).error(MimeeqFailure.Kind.KEY_UNREADABLE.reason()));
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
+        }
         Optional<URI> base = baseUri(actor);
         if (key.isEmpty() || base.isEmpty()) {
             MimeeqFailure.Kind kind = key.isEmpty() ? MimeeqFailure.Kind.NO_KEY : MimeeqFailure.Kind.UNREACHABLE;
@@ -88,6 +100,10 @@ public class MimeeqGateway {
         Tenant tenant = tenants.find(actor.tenant()).orElseThrow();
         return tenant.mimeeqBaseUrl().isSandbox() ? sandbox.baseUri()
                 : Optional.of(URI.create(tenant.mimeeqBaseUrl().value()));
+    }
+
+    private boolean usesSandbox(Actor actor) {
+        return tenants.find(actor.tenant()).map(t -> t.mimeeqBaseUrl().isSandbox()).orElse(false);
     }
 
     static <T> MimeeqResult<T> translate(MimeeqHttpClient.HttpReply reply, Function<String, Optional<T>> translation) {

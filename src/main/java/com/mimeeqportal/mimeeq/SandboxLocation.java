@@ -33,6 +33,19 @@ public class SandboxLocation {
         }
     }
 
+    /**
+     * The sandbox builds image URLs from the loopback address the portal called it on; a browser elsewhere
+     * cannot reach that, so such URLs are shown as paths on the portal's own origin.
+     */
+    public String browserUrl(String url) {
+        URI base = baseUri().orElse(null);
+        if (url == null || base == null) {
+            return url;
+        }
+        String origin = base.getScheme() + "://" + base.getRawAuthority();
+        return url.startsWith(origin + "/") ? url.substring(origin.length()) : url;
+    }
+
     public Optional<URI> baseUri() {
         if (!config.sandboxEnabled()) {
             return Optional.empty();

@@ -54,7 +54,11 @@ public final class Database implements AutoCloseable {
     /** The embedded default: an H2 file database in the data directory. */
     public static String h2Url(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.isDirectory(dataDir)) {
+                // Owner-only: the database, the demo keysets and the sandbox's keys live here.
+                Files.createDirectories(dataDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }

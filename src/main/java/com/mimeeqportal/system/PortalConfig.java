@@ -73,6 +73,20 @@ public class PortalConfig {
         return string("portal.demo." + who + "-password");
     }
 
+    /** The operator's password at first start: portal.demo.operator-password in demo mode, else this. */
+    public Optional<String> operatorInitialPassword() {
+        return demo() ? demoPassword("operator") : string("portal.operator.initial-password");
+    }
+
+    public String operatorPasswordProperty() {
+        return demo() ? "portal.demo.operator-password" : "portal.operator.initial-password";
+    }
+
+    /** Whether a failed start ends the JVM (right for Payara Micro; set false on a shared Payara Server). */
+    public boolean exitOnStartupFailure() {
+        return config.getOptionalValue("portal.exit-on-startup-failure", Boolean.class).orElse(true);
+    }
+
     public boolean sandboxEnabled() {
         return config.getOptionalValue("portal.sandbox.enabled", Boolean.class).orElse(demo()) && demo();
     }

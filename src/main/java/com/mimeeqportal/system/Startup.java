@@ -6,17 +6,24 @@ import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.demo.DemoSeeder;
 import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.user.InitialUsers;
+import com.mimeeqportal.user.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Everything that happens once when the application starts, in order: keysets (a production portal
- * without them stops here, saying why), database migrations, demo seeding, and the ready message.
+ * without them stops here, saying why), database migrations, the operator account, demo seeding, and
+ * the ready message. A failed start ends the JVM, so nobody mistakes a half-started portal for a
+ * working one.
  */
 @ApplicationScoped
 public class Startup {
@@ -24,19 +31,51 @@ public class Startup {
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored, PortalConfig config,
-               KeyVault keyVault, Database database, AuditLog audit, Instance<DemoSeeder> demoSeeder) {
-        List<String> announcements = config.demo() ? demoSeeder.get().seed() : List.of();
-        audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.STARTUP).actor("system")
-                .detail("mode " + config.mode().name().toLowerCase(java.util.Locale.ROOT)).success());
+               Instance<KeyVault> keyVault, Instance<Database> database, Instance<AuditLog> audit,
+               Instance<InitialUsers> initialUsers, Instance<DemoSeeder> demoSeeder) {
+        try {
+            keyVault.get();
+            database.get();
+            List<String> announcements = new ArrayList<>();
+            initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR, config.operatorInitialPassword(),
+                    config.operatorPasswordProperty()).ifPresent(announcements::add);
+            if (config.demo()) {
+                announcements.addAll(demoSeeder.get().seed());
+            }
+            audit.get().record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.STARTUP).actor("system")
+                    .detail("mode " + mode(config)).success());
+            LOG.info(banner(config, announcements));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "\n\n  Mimeeq Portal cannot start: " + rootMessage(e) + "\n", e);
+            if (config.exitOnStartupFailure()) {
+                // From another thread: the deployment in progress must be allowed to fail and unwind.
+                new Thread(() -> System.exit(78), "portal-startup-failure").start();
+            }
+            throw e;
+        }
+    }
+
+    private static String banner(PortalConfig config, List<String> announcements) {
         StringBuilder banner = new StringBuilder()
                 .append("\n\n  Mimeeq Portal is ready at http://localhost:").append(config.httpPort()).append("/")
-                .append("  (").append(config.mode().name().toLowerCase(java.util.Locale.ROOT)).append(" mode, data in ")
-                .append(config.dataDir()).append(", ")
+                .append("  (").append(mode(config)).append(" mode, data in ").append(config.dataDir()).append(", ")
                 .append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms after JVM start)\n");
         if (!announcements.isEmpty()) {
-            banner.append("\n  Demo users created now; these passwords are shown this once:\n");
+            banner.append("\n  Users created now; generated passwords are shown this once:\n");
             announcements.forEach(line -> banner.append(line).append('\n'));
         }
-        LOG.info(banner.toString());
+        return banner.toString();
+    }
+
+    private static String mode(PortalConfig config) {
+        return config.mode().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

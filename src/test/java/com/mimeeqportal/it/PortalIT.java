@@ -287,6 +287,48 @@ class PortalIT {
         }
     }
 
+    @Test
+    void theOperatorsAuditLogHoldsSystemEventsOnly() {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
+        PortalClient.Page audit = operator.get("/operator/audit");
+        assertEquals(200, audit.status());
+        var types = audit.html().select("table.audit tbody tr").stream().map(r -> r.attr("data-type")).toList();
+        assertTrue(types.contains("STARTUP"), types.toString());
+        assertTrue(types.contains("TENANT_CREATE"), types.toString());
+        assertFalse(types.contains("USER_CREATE"), "the first admin's creation is in the tenant's own log");
+        assertFalse(types.contains("API_KEY_SET"), "no tenant's key events: " + types);
+        assertFalse(types.contains("MIMEEQ_CALL"), "no tenant's Mimeeq calls: " + types);
+        assertFalse(audit.body().contains(tenant.adminUsername() + "</td>"));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
+        PortalClient.Page login = new PortalClient(base).get("/login");
+        String cookie = login.response().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
+        assertTrue(login.header("Content-Security-Policy").contains("default-src 'self'"));
+    }
+
+    @Test
+    void previewImagesOfTheSandboxAreServedFromThePortalsOwnOrigin() {
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        String src = admin.get("/catalog").html().select("table.products img").first().attr("src");
+        assertTrue(src.startsWith("/sandbox/images/"), src);
+        PortalClient.Page image = admin.get(src);
+        assertEquals(200, image.status());
+        assertTrue(image.header("Content-Type").startsWith("image/svg+xml"));
+    }
+
+    @Test
+    void readinessReportsTheDatabase() {
+        PortalClient.Page ready = new PortalClient(base).get("/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("\"database\""), ready.body());
+    }
+
     static final Pattern CATALOG_SIZE = Pattern.compile("\\((\\d+) products\\)");
 
     static int catalogSize(PortalClient.Page catalog) {
