@@ -1,0 +1,130 @@
+package com.mimeeqportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, exactly as written, on a fresh clone of this repository with
+ * PORTAL_HTTP_PORT=18080: it must serve /login within 60 s of Payara starting, print the generated demo
+ * passwords, let the demo admin see the catalog, and on a second start reuse the data without seeding
+ * or printing anything again.
+ */
+class ReadmeRunCommandIT {
+
+    private static final Pattern ADMIN_PASSWORD = Pattern.compile("admin@demo\\.example\\s+ACCOUNT_ADMIN\\s+(\\S+)");
+    private static final Duration READY_BUDGET = Duration.ofSeconds(60);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theRunCommandServesTheDemoPortalOnAFreshClone() throws Exception {
+        String command = ReadmeCommands.read(Path.of("README.md")).run();
+        Path clone = work.resolve("clone");
+        exec(List.of("git", "clone", "--quiet", Path.of("").toAbsolutePath().toString(), clone.toString()), work);
+        int port = isFree(18080) ? 18080 : freePort();
+
+        String firstStart = start(command, clone, port, work.resolve("first.log"));
+        Matcher password = ADMIN_PASSWORD.matcher(firstStart);
+        assertTrue(password.find(), "the first start prints the generated passwords:\n" + firstStart);
+        assertTrue(firstStart.contains("Mimeeq Portal is ready at http://localhost:" + port + "/"));
+        seeCatalog(port, password.group(1));
+        stop();
+
+        String secondStart = start(command, clone, port, work.resolve("second.log"));
+        assertFalse(secondStart.contains("Users created now"), "nothing is seeded twice");
+        assertFalse(ADMIN_PASSWORD.matcher(secondStart).find(), "no password is printed again");
+        seeCatalog(port, password.group(1));
+        stop();
+    }
+
+    private Process running;
+
+    /** Starts the command and returns its output once /login answers; fails past the 60-second budget. */
+    private String start(String command, Path directory, int port, Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("PORTAL_HTTP_PORT", Integer.toString(port));
+        builder.environment().keySet().removeIf(name -> name.startsWith("PORTAL_DEMO_"));
+        running = builder.start();
+
+        long buildDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
+        while (!Files.readString(log).contains("(run-portal)")) {
+            assertTrue(running.isAlive(), "the command ended early:\n" + Files.readString(log));
+            assertTrue(System.nanoTime() < buildDeadline, "the build did not finish:\n" + Files.readString(log));
+            Thread.sleep(200);
+        }
+        long payaraStarted = System.nanoTime();
+        PortalClient anonymous = new PortalClient(URI.create("http://127.0.0.1:" + port + "/"));
+        while (!answers(anonymous)) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - payaraStarted);
+            assertTrue(waited.compareTo(READY_BUDGET) < 0, "/login not served within 60 s:\n" + Files.readString(log));
+            assertTrue(running.isAlive(), "the portal stopped:\n" + Files.readString(log));
+            Thread.sleep(250);
+        }
+        while (!Files.readString(log).contains("Mimeeq Portal is ready")) {
+            Thread.sleep(100);
+        }
+        return Files.readString(log);
+    }
+
+    private static boolean answers(PortalClient client) {
+        try {
+            return client.get("/login").status() == 200;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    private static void seeCatalog(int port, String adminPassword) {
+        PortalClient admin = new PortalClient(URI.create("http://127.0.0.1:" + port + "/"));
+        admin.signIn("admin@demo.example", adminPassword);
+        PortalClient.Page catalog = admin.get("/catalog");
+        assertEquals(200, catalog.status(), catalog.text());
+        assertTrue(PortalIT.catalogSize(catalog) >= 200, catalog.text());
+    }
+
+    private void stop() throws InterruptedException {
+        running.descendants().forEach(ProcessHandle::destroy);
+        running.destroy();
+        if (!running.waitFor(30, TimeUnit.SECONDS)) {
+            running.descendants().forEach(ProcessHandle::destroyForcibly);
+            running.destroyForcibly().waitFor();
+        }
+        Thread.sleep(1000);
+    }
+
+    private static void exec(List<String> command, Path directory) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
+        assertEquals(0, process.waitFor(), String.join(" ", command));
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
