@@ -25,14 +25,14 @@ public class CatalogServlet extends PageServlet {
         Actor actor = RequestAttributes.actor(request);
         CatalogQuery query;
         try {
-            query = CatalogQuery.parse(request.getParameter("q"), request.getParameter("page"));
+            query = CatalogQuery.from(request::getParameter);
         } catch (InvalidInputException e) {
             badRequest(request, response, e);
             return;
         }
         switch (catalog.page(actor, query)) {
             case MimeeqResult.Ok<Catalog.CatalogPage> ok ->
-                    render(request, response, "catalog/list", Map.of("catalog", ok.value(), "q", query.search()));
+                    render(request, response, "catalog/list", Map.of("catalog", ok.value(), "query", query));
             case MimeeqResult.Failed<Catalog.CatalogPage> failed ->
                     MimeeqFailurePage.render(views, request, response, failed.failure(), actor);
         }

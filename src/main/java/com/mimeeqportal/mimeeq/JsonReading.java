@@ -59,6 +59,47 @@ final class JsonReading {
         return texts;
     }
 
+    /** A number, also when Mimeeq sends it as a string ({@code "quantityMin":"5"}). */
+    static Optional<java.math.BigDecimal> decimal(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value instanceof JsonNumber number) {
+            return Optional.of(number.bigDecimalValue());
+        }
+        if (value instanceof JsonString string) {
+            try {
+                return Optional.of(new java.math.BigDecimal(string.getString().trim()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static java.util.List<JsonObject> objects(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (!(value instanceof jakarta.json.JsonArray array)) {
+            return java.util.List.of();
+        }
+        return array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+    }
+
+    static java.util.List<String> texts(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (!(value instanceof jakarta.json.JsonArray array)) {
+            return java.util.List.of();
+        }
+        return array.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList();
+    }
+
+    /** The body as a JSON value, or empty when it is not JSON at all. */
+    static Optional<JsonValue> parse(String body) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return Optional.of(reader.readValue());
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<Instant> instant(JsonObject object, String name) {
         return text(object, name).flatMap(s -> {
             try {

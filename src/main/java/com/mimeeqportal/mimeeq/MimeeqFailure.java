@@ -23,7 +23,15 @@ public record MimeeqFailure(Kind kind, Integer httpStatus, String upstreamMessag
         UPSTREAM_ERROR,
         TIMEOUT,
         UNREACHABLE,
-        MALFORMED_RESPONSE;
+        MALFORMED_RESPONSE,
+        /** Mimeeq answered 200 but with {@code errors} and zeroed prices: no price to show. */
+        PRICING_REJECTED,
+        /** Mimeeq asked this tenant to wait ({@code Retry-After}); the portal did not call. */
+        WAITING_FOR_RATE_LIMIT,
+        /** Too many calls to Mimeeq are in flight, for this tenant or in all; nothing was sent. */
+        BUSY,
+        /** Mimeeq failed too often just now; the portal pauses calls for a moment. */
+        CIRCUIT_OPEN;
 
         /** The audit reason code. */
         public String reason() {
@@ -33,6 +41,11 @@ public record MimeeqFailure(Kind kind, Integer httpStatus, String upstreamMessag
 
     public static MimeeqFailure of(Kind kind) {
         return new MimeeqFailure(kind, null, null, null);
+    }
+
+    /** Whole seconds to wait, at least one, for the page and the Retry-After header. */
+    public Long retryAfterSeconds() {
+        return retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     public Optional<String> message() {

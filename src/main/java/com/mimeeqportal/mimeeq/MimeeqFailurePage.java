@@ -9,30 +9,47 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The page for a Mimeeq call that failed: what happened, in words, and what the reader can do about it
- * (an admin is sent to the key page; sales staff are told to ask one). The status code says whose
- * fault it was: 409 for a missing key, 502/503/504 for Mimeeq's answers.
+ * How a Mimeeq failure reaches people: in words, with what the reader can do about it (an admin is sent
+ * to the key page; sales staff are told to ask one), and with a status code that says whose fault it
+ * was: 4xx where the request or the account's setup is wrong, 502/503/504 where Mimeeq is.
  */
 public final class MimeeqFailurePage {
 
     private MimeeqFailurePage() {
     }
 
-    public static void render(Views views, HttpServletRequest request, HttpServletResponse response,
-                              MimeeqFailure failure, Actor actor) throws IOException {
-        int status = switch (failure.kind()) {
+    public static int status(MimeeqFailure failure) {
+        return switch (failure.kind()) {
             case NO_KEY, KEY_UNREADABLE -> HttpServletResponse.SC_CONFLICT;
-            case RATE_LIMITED -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            case BAD_REQUEST -> HttpServletResponse.SC_BAD_REQUEST;
+            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
+            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case PRICING_REJECTED -> 422;
+            case RATE_LIMITED, WAITING_FOR_RATE_LIMIT, BUSY, CIRCUIT_OPEN -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             case TIMEOUT -> HttpServletResponse.SC_GATEWAY_TIMEOUT;
-            default -> HttpServletResponse.SC_BAD_GATEWAY;
+            case INVALID_KEY, UPSTREAM_ERROR, UNREACHABLE, MALFORMED_RESPONSE -> HttpServletResponse.SC_BAD_GATEWAY;
         };
-        if (failure.retryAfter() != null) {
-            response.setHeader("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
-        }
+    }
+
+    /** The variables the {@code fragments/mimeeq :: failure} fragment reads. */
+    public static Map<String, Object> model(MimeeqFailure failure, Actor actor) {
         Map<String, Object> model = new HashMap<>();
         model.put("failure", failure);
         model.put("kind", failure.kind().name());
         model.put("admin", actor.user().admin());
-        views.render(request, response, status, "mimeeq/failure", model);
+        return model;
+    }
+
+    /** Sets the status and the Retry-After header a failure calls for, for pages that show it inline. */
+    public static int prepare(HttpServletResponse response, MimeeqFailure failure) {
+        if (failure.retryAfter() != null) {
+            response.setHeader("Retry-After", Long.toString(failure.retryAfterSeconds()));
+        }
+        return status(failure);
+    }
+
+    public static void render(Views views, HttpServletRequest request, HttpServletResponse response,
+                              MimeeqFailure failure, Actor actor) throws IOException {
+        views.render(request, response, prepare(response, failure), "mimeeq/failure", model(failure, actor));
     }
 }

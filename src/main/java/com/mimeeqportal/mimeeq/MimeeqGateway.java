@@ -8,20 +8,23 @@ import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.catalog.ProductSummary;
 import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The portal's side of the Mimeeq API: finds the tenant's base URL and key, makes the call through
@@ -32,28 +35,43 @@ import java.util.function.Function;
 public class MimeeqGateway {
 
     static final String PRODUCTS = "get-products-general-info";
+    static final String PRODUCT_INFO = "get-product-info";
+    static final String PRICE = "get-product-price-info";
+    static final String GENERATE_SHORT_CODE = "generate-product-short-code";
 
     private final MimeeqHttpClient http;
     private final ApiKeys keys;
     private final Tenants tenants;
     private final SandboxLocation sandbox;
     private final AuditLog audit;
+    private final TenantThrottle throttle;
+    private final Duration defaultRetryAfter;
 
     @Inject
-    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, SandboxLocation sandbox, AuditLog audit) {
+    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, SandboxLocation sandbox, AuditLog audit,
+                         TenantThrottle throttle, PortalConfig config) {
         this.http = http;
         this.keys = keys;
         this.tenants = tenants;
         this.sandbox = sandbox;
         this.audit = audit;
+        this.throttle = throttle;
+        this.defaultRetryAfter = config.mimeeqDefaultRetryAfter();
     }
 
     protected MimeeqGateway() {
-        this(null, null, null, null, null);
+        this.http = null;
+        this.keys = null;
+        this.tenants = null;
+        this.sandbox = null;
+        this.audit = null;
+        this.throttle = null;
+        this.defaultRetryAfter = Duration.ZERO;
     }
 
     public MimeeqResult<List<ProductSummary>> products(Actor actor) {
-        MimeeqResult<List<ProductSummary>> result = call(actor, PRODUCTS, Map.of(), ProductListTranslation::translate);
+        MimeeqResult<List<ProductSummary>> result = call(actor, Method.GET, PRODUCTS, Map.of(),
+                orMalformed(ProductListTranslation::translate));
         if (result instanceof MimeeqResult.Ok<List<ProductSummary>> ok && usesSandbox(actor)) {
             return MimeeqResult.ok(ok.value().stream()
                     .map(p -> p.withPreviewImage(sandbox.browserUrl(p.previewImage()))).toList());
@@ -61,39 +79,97 @@ public class MimeeqGateway {
         return result;
     }
 
-    private <T> MimeeqResult<T> call(Actor actor, String endpoint, Map<String, String> query,
-                                     Function<String, Optional<T>> translation) {
-        AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.MIMEEQ_CALL)).target(endpoint);
-        Optional<ApiKey> key;
-        try {
-            key = keys.open(actor.tenant());
-        } catch (KeyVaultException e) {
-            audit.record(actor.tenant(), entry.duration(Duration.ZERO).error(MimeeqFailure.Kind.KEY_UNREADABLE.reason()));
-            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
-        }
-        Optional<URI> base = baseUri(actor);
-        if (key.isEmpty() || base.isEmpty()) {
-            MimeeqFailure.Kind kind = key.isEmpty() ? MimeeqFailure.Kind.NO_KEY : MimeeqFailure.Kind.UNREACHABLE;
-            audit.record(actor.tenant(), entry.duration(Duration.ZERO).error(kind.reason()));
-            return MimeeqResult.failed(MimeeqFailure.of(kind));
-        }
-        MimeeqHttpClient.HttpReply reply;
-        try {
-            reply = http.get(base.get(), endpoint, query, key.get(), actor.correlationId());
-        } catch (MimeeqTransportException e) {
-            MimeeqFailure.Kind kind = e.kind() == MimeeqTransportException.Kind.TIMEOUT
-                    ? MimeeqFailure.Kind.TIMEOUT : MimeeqFailure.Kind.UNREACHABLE;
-            audit.record(actor.tenant(), entry.duration(e.elapsed()).error(kind.reason()));
-            return MimeeqResult.failed(MimeeqFailure.of(kind));
-        }
-        entry.httpStatus(reply.status()).duration(reply.elapsed());
-        MimeeqResult<T> result = translate(reply, translation);
+    public MimeeqResult<ProductInfo> productInfo(Actor actor, ShortCode shortCode, Quantity quantity) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("shortCode", shortCode.value());
+        query.put("quantity", quantity.toString());
+        MimeeqResult<ProductInfo> result = call(actor, Method.GET, PRODUCT_INFO, query,
+                orMalformed(ProductInfoTranslation::translate));
+        return notFoundIfAboutTheShortCode(result);
+    }
+
+    public MimeeqResult<PriceQuote> price(Actor actor, ShortCode shortCode, Quantity quantity, PricingSource source) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("shortCode", shortCode.value());
+        query.put("quantity", quantity.toString());
+        query.putAll(source.parameter());
+        return notFoundIfAboutTheShortCode(call(actor, Method.GET, PRICE, query, PriceTranslation::translate));
+    }
+
+    public MimeeqResult<ShortCode> generateShortCode(Actor actor, ProductId productId, ConfigurationCode configuration) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("productId", productId.value());
+        query.put("configurationCode", configuration.base64());
+        return call(actor, Method.POST, GENERATE_SHORT_CODE, query, orMalformed(MimeeqGateway::shortCode));
+    }
+
+    private enum Method { GET, POST }
+
+    private <T> MimeeqResult<T> call(Actor actor, Method method, String endpoint, Map<String, String> query,
+                                     Function<String, MimeeqResult<T>> translation) {
+        AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.MIMEEQ_CALL)).target(endpoint)
+                .detail(describe(query));
+        MimeeqResult<T> result = attempt(actor, method, endpoint, query, translation, entry);
         if (result instanceof MimeeqResult.Failed<T> failed) {
-            audit.record(actor.tenant(), entry.error(failed.failure().kind().reason()));
+            MimeeqFailure failure = failed.failure();
+            if (failure.kind() == MimeeqFailure.Kind.RATE_LIMITED) {
+                throttle.rateLimited(actor.tenant(), Optional.ofNullable(failure.retryAfter()).orElse(defaultRetryAfter));
+            }
+            audit.record(actor.tenant(), entry.error(failure.kind().reason()));
         } else {
             audit.record(actor.tenant(), entry.success());
         }
         return result;
+    }
+
+    private <T> MimeeqResult<T> attempt(Actor actor, Method method, String endpoint, Map<String, String> query,
+                                        Function<String, MimeeqResult<T>> translation, AuditEntry.Builder entry) {
+        entry.duration(Duration.ZERO);
+        Optional<Duration> waiting = throttle.waiting(actor.tenant());
+        if (waiting.isPresent()) {
+            return MimeeqResult.failed(new MimeeqFailure(MimeeqFailure.Kind.WAITING_FOR_RATE_LIMIT, null, null,
+                    roundUp(waiting.get())));
+        }
+        Optional<ApiKey> key;
+        try {
+            key = keys.open(actor.tenant());
+        } catch (KeyVaultException e) {
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
+        }
+        if (key.isEmpty()) {
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.NO_KEY));
+        }
+        Optional<URI> base = baseUri(actor);
+        if (base.isEmpty()) {
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.UNREACHABLE));
+        }
+        Optional<TenantThrottle.Slot> slot = throttle.enter(actor.tenant());
+        if (slot.isEmpty()) {
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
+        }
+        long started = System.nanoTime();
+        try (TenantThrottle.Slot held = slot.get()) {
+            MimeeqHttpClient.HttpReply reply = method == Method.GET
+                    ? http.get(base.get(), endpoint, query, key.get(), actor.correlationId())
+                    : http.post(base.get(), endpoint, query, key.get(), actor.correlationId());
+            entry.httpStatus(reply.status()).duration(reply.elapsed());
+            return translate(reply, translation);
+        } catch (MimeeqTransportException e) {
+            entry.duration(Duration.ofNanos(System.nanoTime() - started));
+            if (e.kind() == MimeeqTransportException.Kind.SERVER_ERROR) {
+                entry.httpStatus(e.reply().status());
+                return translate(e.reply(), translation);
+            }
+            return MimeeqResult.failed(MimeeqFailure.of(e.kind() == MimeeqTransportException.Kind.TIMEOUT
+                    ? MimeeqFailure.Kind.TIMEOUT : MimeeqFailure.Kind.UNREACHABLE));
+        } catch (TimeoutException e) {
+            entry.duration(Duration.ofNanos(System.nanoTime() - started));
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.TIMEOUT));
+        } catch (BulkheadException e) {
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
+        } catch (CircuitBreakerOpenException e) {
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.CIRCUIT_OPEN));
+        }
     }
 
     private Optional<URI> baseUri(Actor actor) {
@@ -106,12 +182,15 @@ public class MimeeqGateway {
         return tenants.find(actor.tenant()).map(t -> t.mimeeqBaseUrl().isSandbox()).orElse(false);
     }
 
-    static <T> MimeeqResult<T> translate(MimeeqHttpClient.HttpReply reply, Function<String, Optional<T>> translation) {
+    static <T> MimeeqResult<T> translate(MimeeqHttpClient.HttpReply reply, Function<String, MimeeqResult<T>> translation) {
         int status = reply.status();
         if (status >= 200 && status < 300) {
-            return translation.apply(reply.body()).map(MimeeqResult::ok)
-                    .orElseGet(() -> MimeeqResult.failed(new MimeeqFailure(
-                            MimeeqFailure.Kind.MALFORMED_RESPONSE, status, null, null)));
+            MimeeqResult<T> result = translation.apply(reply.body());
+            if (result instanceof MimeeqResult.Failed<T> failed && failed.failure().httpStatus() == null) {
+                MimeeqFailure f = failed.failure();
+                return MimeeqResult.failed(new MimeeqFailure(f.kind(), status, f.upstreamMessage(), f.retryAfter()));
+            }
+            return result;
         }
         MimeeqFailure.Kind kind = switch (status) {
             case 400 -> MimeeqFailure.Kind.BAD_REQUEST;
@@ -125,14 +204,44 @@ public class MimeeqGateway {
                 retryAfter(reply.retryAfter())));
     }
 
+    static <T> Function<String, MimeeqResult<T>> orMalformed(Function<String, Optional<T>> translation) {
+        return body -> translation.apply(body).map(MimeeqResult::ok)
+                .orElseGet(() -> MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.MALFORMED_RESPONSE)));
+    }
+
+    /** mimeeq-api.md §0: a 400 about the short code means the same as a 404, "no such short code". */
+    private static <T> MimeeqResult<T> notFoundIfAboutTheShortCode(MimeeqResult<T> result) {
+        if (result instanceof MimeeqResult.Failed<T> failed && failed.failure().kind() == MimeeqFailure.Kind.BAD_REQUEST
+                && failed.failure().message().map(m -> m.toLowerCase(java.util.Locale.ROOT).contains("short code")
+                || m.toLowerCase(java.util.Locale.ROOT).contains("shortcode")).orElse(false)) {
+            MimeeqFailure f = failed.failure();
+            return MimeeqResult.failed(new MimeeqFailure(MimeeqFailure.Kind.NOT_FOUND, f.httpStatus(),
+                    f.upstreamMessage(), null));
+        }
+        return result;
+    }
+
+    private static Optional<ShortCode> shortCode(String body) {
+        return JsonReading.parse(body).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+                .flatMap(json -> JsonReading.text(json, "shortCode"))
+                .flatMap(code -> {
+                    try {
+                        return Optional.of(new ShortCode(code));
+                    } catch (RuntimeException notAShortCode) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    /** The parameters for the audit entry; none of them is secret (the key travels in a header). */
+    private static String describe(Map<String, String> query) {
+        return query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
     /** Mimeeq's message from either error shape: {@code {status, message}} or {@code {message, code, payload}}. */
     static Optional<String> errorMessage(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? JsonReading.text(object, "message") : Optional.empty();
-        } catch (RuntimeException notJson) {
-            return Optional.empty();
-        }
+        return JsonReading.parse(body).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+                .flatMap(json -> JsonReading.text(json, "message"));
     }
 
     /** {@code Retry-After} in seconds (the HTTP-date form is not used by Mimeeq); bounded to an hour. */
@@ -141,5 +250,9 @@ public class MimeeqGateway {
             return null;
         }
         return Duration.ofSeconds(Math.min(3600, Long.parseLong(header.trim())));
+    }
+
+    private static Duration roundUp(Duration duration) {
+        return Duration.ofSeconds(duration.toMillis() / 1000 + (duration.toMillis() % 1000 == 0 ? 0 : 1));
     }
 }

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,11 +19,22 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * HTTP and nothing else: one JAX-RS client for the whole application (timeouts from config, closed on
  * shutdown), the {@code X-API-KEY} header, and the raw answer. Turning answers into the portal's types
  * and outcomes is {@link MimeeqGateway}'s job. The only class that imports jakarta.ws.rs.client.
+ *
+ * <p>Fault Tolerance sits here, around the wire: a 5xx or a timeout throws
+ * {@link MimeeqTransportException}, which is what GETs are retried on (with jitter) and what the circuit
+ * breaker counts; a 4xx is an answer, returned as it is and never retried. The bulkhead caps the request
+ * threads that can wait on Mimeeq at once. Every number can be overridden with MicroProfile Config
+ * ({@code com.mimeeqportal.mimeeq.MimeeqHttpClient/get/Retry/maxRetries=…}), see docs/configuration.md.
  */
 @ApplicationScoped
 public class MimeeqHttpClient {
@@ -44,22 +57,46 @@ public class MimeeqHttpClient {
         this.client = null;
     }
 
+    @Bulkhead(20)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10_000, successThreshold = 2,
+            failOn = MimeeqTransportException.class)
+    @Retry(maxRetries = 2, delay = 150, jitter = 100, maxDuration = 30_000, retryOn = MimeeqTransportException.class)
+    @Timeout(15_000)
     public HttpReply get(URI base, String path, Map<String, String> query, ApiKey key, String correlationId) {
+        return exchange(base, path, query, key, correlationId, Invocation.Builder::get);
+    }
+
+    /** Not idempotent in Mimeeq's eyes (it creates a short code), so never retried. */
+    @Bulkhead(20)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10_000, successThreshold = 2,
+            failOn = MimeeqTransportException.class)
+    @Timeout(15_000)
+    public HttpReply post(URI base, String path, Map<String, String> query, ApiKey key, String correlationId) {
+        return exchange(base, path, query, key, correlationId, request -> request.post(Entity.text("")));
+    }
+
+    private HttpReply exchange(URI base, String path, Map<String, String> query, ApiKey key, String correlationId,
+                               Function<Invocation.Builder, Response> method) {
         long started = System.nanoTime();
         WebTarget target = client.target(base).path(path);
         for (Map.Entry<String, String> parameter : query.entrySet()) {
             target = target.queryParam(parameter.getKey(), parameter.getValue());
         }
-        try (Response response = target.request(MediaType.APPLICATION_JSON_TYPE)
+        Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
                 .header("X-API-KEY", key.reveal())
-                .header("X-Correlation-Id", correlationId)
-                .get()) {
+                .header("X-Correlation-Id", correlationId);
+        HttpReply reply;
+        try (Response response = method.apply(request)) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            return new HttpReply(response.getStatus(), body, response.getHeaderString("Retry-After"), since(started));
+            reply = new HttpReply(response.getStatus(), body, response.getHeaderString("Retry-After"), since(started));
         } catch (ProcessingException e) {
             throw new MimeeqTransportException(isTimeout(e) ? MimeeqTransportException.Kind.TIMEOUT
                     : MimeeqTransportException.Kind.UNREACHABLE, since(started));
         }
+        if (reply.status() >= 500) {
+            throw new MimeeqTransportException(reply);
+        }
+        return reply;
     }
 
     private static boolean isTimeout(Throwable e) {

@@ -1,13 +1,9 @@
 package com.mimeeqportal.mimeeq;
 
 import com.mimeeqportal.catalog.ProductSummary;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +20,7 @@ public final class ProductListTranslation {
 
     /** The products, or empty when the body is not a JSON array. */
     public static Optional<List<ProductSummary>> translate(String body) {
-        JsonValue root;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            root = reader.readValue();
-        } catch (JsonParsingException e) {
-            return Optional.empty();
-        } catch (JsonException e) {
-            return Optional.empty();
-        }
-        if (!(root instanceof JsonArray array)) {
+        if (!(JsonReading.parse(body).orElse(null) instanceof JsonArray array)) {
             return Optional.empty();
         }
         List<ProductSummary> products = new ArrayList<>(array.size());

@@ -4,6 +4,7 @@ import com.mimeeqportal.apikey.KeyVault;
 import com.mimeeqportal.apikey.MasterKeysets;
 import com.mimeeqportal.apikey.TenantApiKey;
 import com.mimeeqportal.audit.AuditEvent;
+import com.mimeeqportal.shortcode.GeneratedShortCode;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,8 @@ import java.util.List;
 public class Infrastructure {
 
     /** Every entity the portal maps; Hibernate is bootstrapped without classpath scanning. */
-    public static final List<Class<?>> ENTITIES = List.of(Tenant.class, User.class, TenantApiKey.class, AuditEvent.class);
+    public static final List<Class<?>> ENTITIES = List.of(Tenant.class, User.class, TenantApiKey.class, AuditEvent.class,
+            GeneratedShortCode.class);
 
     @Produces
     @Singleton

@@ -104,6 +104,15 @@ public class PortalConfig {
         return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.read-timeout-ms", Long.class).orElse(5000L));
     }
 
+    public int mimeeqConcurrentCallsPerTenant() {
+        return config.getOptionalValue("portal.mimeeq.concurrent-calls-per-tenant", Integer.class).orElse(4);
+    }
+
+    /** How long a tenant waits after a 429 that came without a usable Retry-After. */
+    public Duration mimeeqDefaultRetryAfter() {
+        return Duration.ofSeconds(config.getOptionalValue("portal.mimeeq.default-retry-after-seconds", Long.class).orElse(5L));
+    }
+
     public Duration catalogCacheTtl() {
         return Duration.ofSeconds(config.getOptionalValue("portal.catalog.cache-ttl-seconds", Long.class).orElse(300L));
     }

@@ -51,21 +51,21 @@ class CatalogTest {
 
     @Test
     void pagesAndSearchesTheCachedList() {
-        var first = ok(catalog.page(alice, CatalogQuery.parse(null, null)));
+        var first = ok(catalog.page(alice, CatalogQuery.all()));
         assertEquals(60, first.catalogSize());
         assertEquals(CatalogQuery.PAGE_SIZE, first.products().items().size());
         assertEquals(3, first.products().pages());
-        var third = ok(catalog.page(alice, CatalogQuery.parse("", "3")));
+        var third = ok(catalog.page(alice, query(Map.of("page", "3"))));
         assertEquals(10, third.products().items().size());
-        var search = ok(catalog.page(alice, CatalogQuery.parse("CHAIR 1", null)));
+        var search = ok(catalog.page(alice, query(Map.of("q", "CHAIR 1"))));
         assertEquals(11, search.products().total(), "Chair 1 and Chair 10..19");
         assertEquals(1, gateway.calls.size(), "one call to Mimeeq serves every page and search");
     }
 
     @Test
     void eachTenantHasItsOwnCacheEntry() {
-        var forAlice = ok(catalog.page(alice, CatalogQuery.parse(null, null)));
-        var forBob = ok(catalog.page(bob, CatalogQuery.parse(null, null)));
+        var forAlice = ok(catalog.page(alice, CatalogQuery.all()));
+        var forBob = ok(catalog.page(bob, CatalogQuery.all()));
         assertEquals(List.of(alice.tenant(), bob.tenant()), gateway.calls);
         assertTrue(forBob.products().items().stream()
                 .noneMatch(p -> forAlice.products().items().stream().anyMatch(a -> a.productId().equals(p.productId()))));
@@ -73,28 +73,32 @@ class CatalogTest {
 
     @Test
     void expiresAfterItsTimeAndOnAKeyChangeOrRefresh() {
-        catalog.page(alice, CatalogQuery.parse(null, null));
+        catalog.page(alice, CatalogQuery.all());
         clock.advance(Duration.ofMinutes(4));
-        catalog.page(alice, CatalogQuery.parse(null, null));
+        catalog.page(alice, CatalogQuery.all());
         assertEquals(1, gateway.calls.size());
         clock.advance(Duration.ofMinutes(2));
-        catalog.page(alice, CatalogQuery.parse(null, null));
+        catalog.page(alice, CatalogQuery.all());
         assertEquals(2, gateway.calls.size());
         catalog.keyChanged(new ApiKeyChanged(alice.tenant()));
-        catalog.page(alice, CatalogQuery.parse(null, null));
+        catalog.page(alice, CatalogQuery.all());
         catalog.refresh(alice.tenant());
-        catalog.page(alice, CatalogQuery.parse(null, null));
+        catalog.page(alice, CatalogQuery.all());
         assertEquals(4, gateway.calls.size());
     }
 
     @Test
     void failuresAreReportedAndNeverCached() {
         gateway.failure = MimeeqFailure.of(MimeeqFailure.Kind.INVALID_KEY);
-        var result = catalog.page(alice, CatalogQuery.parse(null, null));
+        var result = catalog.page(alice, CatalogQuery.all());
         assertEquals(MimeeqFailure.Kind.INVALID_KEY, assertInstanceOf(MimeeqResult.Failed.class, result).failure().kind());
         gateway.failure = null;
-        ok(catalog.page(alice, CatalogQuery.parse(null, null)));
+        ok(catalog.page(alice, CatalogQuery.all()));
         assertEquals(2, gateway.calls.size());
+    }
+
+    private static CatalogQuery query(Map<String, String> parameters) {
+        return CatalogQuery.from(parameters::get);
     }
 
     private static Catalog.CatalogPage ok(MimeeqResult<Catalog.CatalogPage> result) {

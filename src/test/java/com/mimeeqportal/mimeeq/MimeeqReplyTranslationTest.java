@@ -15,7 +15,7 @@ class MimeeqReplyTranslationTest {
 
     private static MimeeqFailure failure(int status, String body, String retryAfter) {
         var reply = new MimeeqHttpClient.HttpReply(status, body, retryAfter, Duration.ofMillis(5));
-        var result = MimeeqGateway.translate(reply, s -> Optional.of(s));
+        var result = MimeeqGateway.translate(reply, MimeeqGateway.orMalformed(s -> Optional.of(s)));
         return assertInstanceOf(MimeeqResult.Failed.class, result).failure();
     }
 
@@ -48,7 +48,7 @@ class MimeeqReplyTranslationTest {
     @Test
     void aSuccessThatCannotBeReadIsMalformed() {
         var reply = new MimeeqHttpClient.HttpReply(200, "not json", null, Duration.ZERO);
-        var result = MimeeqGateway.translate(reply, ProductListTranslation::translate);
+        var result = MimeeqGateway.translate(reply, MimeeqGateway.orMalformed(ProductListTranslation::translate));
         assertEquals(MimeeqFailure.Kind.MALFORMED_RESPONSE,
                 assertInstanceOf(MimeeqResult.Failed.class, result).failure().kind());
     }

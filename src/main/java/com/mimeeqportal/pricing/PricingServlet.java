@@ -1,0 +1,140 @@
+package com.mimeeqportal.pricing;
+
+import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.mimeeq.MimeeqGateway;
+import com.mimeeqportal.mimeeq.MimeeqResult;
+import com.mimeeqportal.mimeeq.PriceQuote;
+import com.mimeeqportal.mimeeq.PricingSource;
+import com.mimeeqportal.mimeeq.Quantity;
+import com.mimeeqportal.mimeeq.ShortCode;
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.web.FormErrors;
+import com.mimeeqportal.web.PageServlet;
+import com.mimeeqportal.web.RequestAttributes;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * /pricing (SALES and ACCOUNT_ADMIN): the price of a short code at a quantity under exactly one pricing
+ * source; /pricing/compare: the same under up to five sources side by side, cheapest marked. Both are
+ * GET forms: pricing reads, and a result can be bookmarked. Prices are never cached.
+ */
+@WebServlet({"/pricing", "/pricing/compare"})
+public class PricingServlet extends PageServlet {
+
+    static final int MAX_SOURCES = 5;
+
+    @Inject
+    MimeeqGateway gateway;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getServletPath().equals("/pricing/compare")) {
+            compare(request, response);
+        } else {
+            price(request, response);
+        }
+    }
+
+    private void price(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        Map<String, String> form = Map.of("code", field(request, "code"), "quantity", quantityField(request),
+                "sourceKind", field(request, "sourceKind"), "sourceValue", field(request, "sourceValue"));
+        FormErrors errors = new FormErrors();
+        model.put("form", form);
+        model.put("errors", errors);
+        if (request.getParameter("code") == null) {
+            render(request, response, "pricing/price", model);
+            return;
+        }
+        ShortCode code = errors.check(() -> new ShortCode(form.get("code")));
+        Quantity quantity = errors.check(() -> Quantity.parse(form.get("quantity")));
+        PricingSource source = null;
+        String[] kinds = request.getParameterValues("sourceKind");
+        if (kinds != null && kinds.length > 1 || request.getParameterValues("sourceValue") != null
+                && request.getParameterValues("sourceValue").length > 1) {
+            errors.add("sourceKind", "validation.pricing.tooManySources");
+        } else {
+            source = errors.check(() -> PricingSource.parse(form.get("sourceKind"), form.get("sourceValue")));
+        }
+        if (errors.any()) {
+            render(request, response, HttpServletResponse.SC_BAD_REQUEST, "pricing/price", model);
+            return;
+        }
+        Actor actor = RequestAttributes.actor(request);
+        int status = HttpServletResponse.SC_OK;
+        switch (gateway.price(actor, code, quantity, source)) {
+            case MimeeqResult.Ok<PriceQuote> ok -> {
+                model.put("quote", ok.value());
+                model.put("activeLevel", ok.value().activeLevel(quantity).orElse(null));
+            }
+            case MimeeqResult.Failed<PriceQuote> failed -> {
+                status = MimeeqFailurePage.prepare(response, failed.failure());
+                model.putAll(MimeeqFailurePage.model(failed.failure(), actor));
+            }
+        }
+        model.put("source", source);
+        render(request, response, status, "pricing/price", model);
+    }
+
+    private void compare(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        Map<String, String> form = new HashMap<>();
+        form.put("code", field(request, "code"));
+        form.put("quantity", quantityField(request));
+        for (int i = 1; i <= MAX_SOURCES; i++) {
+            form.put("kind" + i, field(request, "kind" + i));
+            form.put("value" + i, field(request, "value" + i));
+        }
+        FormErrors errors = new FormErrors();
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("rows", java.util.stream.IntStream.rangeClosed(1, MAX_SOURCES).boxed().toList());
+        if (request.getParameter("code") == null) {
+            render(request, response, "pricing/compare", model);
+            return;
+        }
+        ShortCode code = errors.check(() -> new ShortCode(form.get("code")));
+        Quantity quantity = errors.check(() -> Quantity.parse(form.get("quantity")));
+        List<PricingSource> sources = new ArrayList<>();
+        for (int i = 1; i <= MAX_SOURCES; i++) {
+            String kind = form.get("kind" + i);
+            String value = form.get("value" + i);
+            if (kind.isBlank() && value.isBlank()) {
+                continue;
+            }
+            try {
+                sources.add(PricingSource.parse(kind, value));
+            } catch (com.mimeeqportal.web.InvalidInputException e) {
+                errors.add(e.field().equals("sourceKind") ? "kind" + i : "value" + i, e.messageKey(),
+                        e.arguments().toArray());
+            }
+        }
+        if (sources.isEmpty() && !errors.any()) {
+            errors.add("kind1", "validation.pricing.atLeastOne");
+        }
+        if (errors.any()) {
+            render(request, response, HttpServletResponse.SC_BAD_REQUEST, "pricing/compare", model);
+            return;
+        }
+        Actor actor = RequestAttributes.actor(request);
+        List<PriceComparison.Column> columns = sources.stream()
+                .map(source -> new PriceComparison.Column(source, gateway.price(actor, code, quantity, source)))
+                .toList();
+        model.put("comparison", new PriceComparison(quantity, columns));
+        render(request, response, "pricing/compare", model);
+    }
+
+    /** Quantity defaults to 1 on a fresh form. */
+    private static String quantityField(HttpServletRequest request) {
+        String quantity = request.getParameter("quantity");
+        return quantity == null ? "1" : quantity;
+    }
+}

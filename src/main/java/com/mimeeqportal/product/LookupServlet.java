@@ -1,0 +1,60 @@
+package com.mimeeqportal.product;
+
+import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.mimeeq.MimeeqGateway;
+import com.mimeeqportal.mimeeq.MimeeqResult;
+import com.mimeeqportal.mimeeq.ProductInfo;
+import com.mimeeqportal.mimeeq.Quantity;
+import com.mimeeqportal.mimeeq.ShortCode;
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.web.FormErrors;
+import com.mimeeqportal.web.PageServlet;
+import com.mimeeqportal.web.RequestAttributes;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * /products/lookup (SALES and ACCOUNT_ADMIN): what a short code stands for: the product, its options per
+ * block and, for a modular scene, its components with their own short codes. A GET form, so a lookup
+ * can be bookmarked and shared.
+ */
+@WebServlet("/products/lookup")
+public class LookupServlet extends PageServlet {
+
+    @Inject
+    MimeeqGateway gateway;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String typed = field(request, "code");
+        Map<String, Object> model = new HashMap<>();
+        model.put("code", typed);
+        FormErrors errors = new FormErrors();
+        model.put("errors", errors);
+        if (request.getParameter("code") == null) {
+            render(request, response, "product/lookup", model);
+            return;
+        }
+        ShortCode code = errors.check(() -> new ShortCode(typed));
+        if (code == null) {
+            render(request, response, HttpServletResponse.SC_BAD_REQUEST, "product/lookup", model);
+            return;
+        }
+        Actor actor = RequestAttributes.actor(request);
+        int status = HttpServletResponse.SC_OK;
+        switch (gateway.productInfo(actor, code, Quantity.ONE)) {
+            case MimeeqResult.Ok<ProductInfo> ok -> model.put("info", ok.value());
+            case MimeeqResult.Failed<ProductInfo> failed -> {
+                status = MimeeqFailurePage.prepare(response, failed.failure());
+                model.putAll(MimeeqFailurePage.model(failed.failure(), actor));
+            }
+        }
+        model.put("shortCode", code.value());
+        render(request, response, status, "product/lookup", model);
+    }
+}
