@@ -43,7 +43,7 @@ public final class ProductInfoTranslation {
                 JsonReading.text(block, "blockName").orElse(text(block, "blockId")),
                 JsonReading.texts(block, "options"),
                 JsonReading.objects(block, "optionsData").stream()
-                        .map(option -> JsonReading.text(option, "image").orElse(null)).toList()))
+                        .flatMap(option -> JsonReading.text(option, "image").stream()).toList()))
                 .toList();
     }
 
