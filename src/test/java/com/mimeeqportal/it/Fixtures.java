@@ -20,7 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * passwords given to the server in arquillian.xml, and ways to set up a tenant of one's own through
  * the portal's pages as an operator would.
  */
-final class Fixtures {
+public final class Fixtures {
 
     /** Must match the -Dportal.demo.*-password options in arquillian.xml. */
     static final String OPERATOR_PASSWORD = "it-operator-Passw0rd";
@@ -30,7 +30,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static WebArchive portalWar() {
+    public static WebArchive portalWar() {
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
                 .importFrom(new File(System.getProperty("portal.war", "target/portal.war")))
                 .as(WebArchive.class);
@@ -40,7 +40,7 @@ final class Fixtures {
         return Path.of(System.getProperty("it.dir", "target/it"));
     }
 
-    static URI uri(URL base) {
+    public static URI uri(URL base) {
         return URI.create(base.toExternalForm().endsWith("/") ? base.toExternalForm() : base.toExternalForm() + "/");
     }
 

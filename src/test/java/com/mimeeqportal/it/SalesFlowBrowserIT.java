@@ -1,0 +1,133 @@
+package com.mimeeqportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A sales person's whole job in a real browser (Debian's Chromium, headless): sign in, filter the
+ * catalog, open a product, generate a short code, look it up, price it under two sources, compare them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SalesFlowBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Fixtures.portalWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    WebDriver browser;
+    WebDriverWait wait;
+    URI base;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        base = Fixtures.uri(url);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void salesPersonFindsGeneratesLooksUpPricesAndCompares() {
+        browser.get(base.resolve("login").toString());
+        browser.findElement(By.id("username")).sendKeys("sales@demo.example");
+        browser.findElement(By.id("password")).sendKeys(Fixtures.SALES_PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Catalog"))).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mode")));
+        new Select(browser.findElement(By.id("mode"))).selectByValue("VARIANT");
+        new Select(browser.findElement(By.id("own"))).selectByValue("own");
+        new Select(browser.findElement(By.id("status"))).selectByValue("ACTIVE");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("mode=VARIANT"));
+        List<WebElement> modes = browser.findElements(By.cssSelector("table.products td.mode"));
+        assertFalse(modes.isEmpty());
+        assertTrue(modes.stream().allMatch(cell -> cell.getText().equals("VARIANT")));
+
+        WebElement first = browser.findElement(By.cssSelector("table.products td.name a"));
+        String productName = first.getText();
+        first.click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), productName));
+
+        browser.findElement(By.cssSelector("form[action$='/short-codes'] button[type=submit]")).click();
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("created-code"))).getText();
+        assertTrue(code.matches("[A-Z0-9]{6}"), code);
+        assertTrue(browser.findElement(By.cssSelector("img.qr")).getAttribute("src").contains("/short-codes/qr"));
+
+        browser.findElement(By.linkText("Look up")).click();
+        assertEquals(productName, wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".lookup-result .product-name"))).getText());
+
+        browser.findElement(By.linkText("Price this configuration")).click();
+        String retail = priceWith("group", "retail-eur");
+        String trade = priceWith("lists", "PL-DF-TRADE-EUR");
+        assertFalse(retail.isBlank());
+        assertFalse(trade.isBlank());
+
+        browser.findElement(By.linkText("Compare several pricing sources")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kind1")));
+        new Select(browser.findElement(By.id("kind1"))).selectByValue("group");
+        browser.findElement(By.id("value1")).sendKeys("retail-eur");
+        new Select(browser.findElement(By.id("kind2"))).selectByValue("lists");
+        browser.findElement(By.id("value2")).sendKeys("PL-DF-TRADE-EUR");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.comparison")));
+        assertEquals(2, browser.findElements(By.cssSelector("table.comparison tbody tr")).size());
+        assertEquals(1, browser.findElements(By.cssSelector("table.comparison tr.cheapest")).size());
+        assertTrue(browser.findElement(By.cssSelector("table.comparison tr.cheapest")).getText().contains("Cheapest"));
+    }
+
+    /** Fills the pricing form's source and returns the total shown. */
+    private String priceWith(String kind, String value) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sourceKind")));
+        new Select(browser.findElement(By.id("sourceKind"))).selectByValue(kind);
+        WebElement field = browser.findElement(By.id("sourceValue"));
+        field.clear();
+        field.sendKeys(value);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".quote .total"))).getText();
+    }
+}
