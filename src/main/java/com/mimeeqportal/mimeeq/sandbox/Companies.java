@@ -35,11 +35,11 @@ public class Companies {
         this.byAccount = null;
     }
 
-    Optional<Company> find(SandboxAccount account, String companyId) {
+    public Optional<Company> find(SandboxAccount account, String companyId) {
         return byAccount.get(account.id()).stream().filter(company -> company.id().equals(companyId)).findFirst();
     }
 
-    List<Company> all(SandboxAccount account) {
+    public List<Company> all(SandboxAccount account) {
         return byAccount.get(account.id());
     }
 

@@ -34,11 +34,11 @@ public class EmbedTemplates {
         this.byAccount = null;
     }
 
-    Optional<EmbedTemplate> find(SandboxAccount account, String templateId) {
+    public Optional<EmbedTemplate> find(SandboxAccount account, String templateId) {
         return byAccount.get(account.id()).stream().filter(template -> template.id().equals(templateId)).findFirst();
     }
 
-    List<EmbedTemplate> all(SandboxAccount account) {
+    public List<EmbedTemplate> all(SandboxAccount account) {
         return byAccount.get(account.id());
     }
 

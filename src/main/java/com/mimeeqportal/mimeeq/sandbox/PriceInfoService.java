@@ -47,7 +47,7 @@ public class PriceInfoService {
         this.clock = null;
     }
 
-    PriceAnswer price(SandboxAccount account, PriceRequest request) {
+    public PriceAnswer price(SandboxAccount account, PriceRequest request) {
         FieldErrors errors = new FieldErrors();
         ShortCodeLookup.check(request.shortCode(), errors);
         Optional<Quantity> parsed = Quantity.parse(request.quantity(), errors);

@@ -44,24 +44,24 @@ public class PriceLists {
         this.books = null;
     }
 
-    Optional<PriceList> list(SandboxAccount account, String id) {
+    public Optional<PriceList> list(SandboxAccount account, String id) {
         return Optional.ofNullable(books.get(account.id()).lists().get(id));
     }
 
-    Optional<PriceListGroup> group(SandboxAccount account, String slug) {
+    public Optional<PriceListGroup> group(SandboxAccount account, String slug) {
         return Optional.ofNullable(books.get(account.id()).groups().get(slug));
     }
 
     /** The group the deprecated {@code lang} parameter selects. */
-    Optional<PriceListGroup> languageGroup(SandboxAccount account, String language) {
+    public Optional<PriceListGroup> languageGroup(SandboxAccount account, String language) {
         return Optional.ofNullable(books.get(account.id()).byLanguage().get(language));
     }
 
-    List<PriceList> lists(SandboxAccount account) {
+    public List<PriceList> lists(SandboxAccount account) {
         return List.copyOf(books.get(account.id()).lists().values());
     }
 
-    List<PriceListGroup> groups(SandboxAccount account) {
+    public List<PriceListGroup> groups(SandboxAccount account) {
         return List.copyOf(books.get(account.id()).groups().values());
     }
 

@@ -33,7 +33,7 @@ public class PricingSources {
     }
 
     /** The source the request names, or empty if it names none. */
-    Optional<PricingSource> choose(SandboxAccount account, PriceRequest request) {
+    public Optional<PricingSource> choose(SandboxAccount account, PriceRequest request) {
         if (!FieldErrors.isBlank(request.companyId())) {
             Company company = companies.find(account, request.companyId())
                     .orElseThrow(() -> unknown("companyId", "company", request.companyId()));

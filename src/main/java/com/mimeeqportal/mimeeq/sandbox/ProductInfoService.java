@@ -23,7 +23,7 @@ public class ProductInfoService {
         this.lookup = null;
     }
 
-    ShortCodeTarget find(SandboxAccount account, String shortCode, String quantity) {
+    public ShortCodeTarget find(SandboxAccount account, String shortCode, String quantity) {
         FieldErrors errors = new FieldErrors();
         ShortCodeLookup.check(shortCode, errors);
         if (quantity != null) {

@@ -37,7 +37,7 @@ public class ShortCodeGenerator {
      * or inactive product, 403 for one neither owned nor shared, 400 again for blocks or options the product lacks
      * (checked last, so that a caller without access learns nothing of the product's blocks).
      */
-    String generate(SandboxAccount account, String productId, String configurationCode) {
+    public String generate(SandboxAccount account, String productId, String configurationCode) {
         FieldErrors errors = new FieldErrors();
         if (FieldErrors.isBlank(productId)) {
             errors.add(PRODUCT_FIELD, "productId is required");

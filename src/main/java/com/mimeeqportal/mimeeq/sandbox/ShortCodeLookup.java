@@ -38,7 +38,7 @@ public class ShortCodeLookup {
     }
 
     /** The configuration or scene the code stands for, if {@code account} may see it. */
-    ShortCodeTarget find(String shortCode, SandboxAccount account) {
+    public ShortCodeTarget find(String shortCode, SandboxAccount account) {
         ShortCodeTarget target = registry.resolve(shortCode)
                 .orElseThrow(() -> ApiError.notFound("Short code " + shortCode + " does not exist").exception());
         if (target instanceof ShortCodeTarget.Embed) {
