@@ -1,8 +1,7 @@
 package com.mimeeqportal.mimeeq.sandbox;
 
+import jakarta.json.JsonStructure;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -43,36 +42,30 @@ final class AdminGuard {
     }
 
     /**
-     * The hook's answer: 403 for a caller elsewhere, 404 for an unknown account, 400 for an
-     * {@link ApiError.ApiException} the action throws, else the action's answer; always JSON and {@code no-store}.
+     * The hook's answer: 403 for a caller elsewhere, 404 for an unknown account, the error of an
+     * {@link ApiError.ApiException} the action throws (400 for a bad body), else 200 with the action's JSON.
+     * Keys are secrets and counters change with every call, so no cache on the way may keep any of them.
      */
-    static Response answer(boolean localCaller, SandboxAccounts accounts, String accountId,
-                           Supplier<Response.ResponseBuilder> action) {
-        Response.ResponseBuilder response;
+    static ApiAnswer answer(boolean localCaller, SandboxAccounts accounts, String accountId,
+                            Supplier<JsonStructure> action) {
+        ApiAnswer answer;
         if (!localCaller) {
-            response = Response.status(Response.Status.FORBIDDEN)
-                    .entity(SandboxJson.error("The sandbox admin panel answers local callers only", "FORBIDDEN"));
+            answer = ApiAnswer.json(Response.Status.FORBIDDEN,
+                    SandboxJson.error("The sandbox admin panel answers local callers only", ApiError.FORBIDDEN));
         } else if (accounts.findById(accountId).isEmpty()) {
-            response = Response.status(Response.Status.NOT_FOUND)
-                    .entity(SandboxJson.error("No sandbox account '" + accountId + "'", "NOT_FOUND"));
+            answer = ApiAnswer.json(Response.Status.NOT_FOUND,
+                    SandboxJson.error("No sandbox account '" + accountId + "'", ApiError.NOT_FOUND));
         } else {
-            response = attempt(action);
+            answer = attempt(action);
         }
-        return response.type(MediaType.APPLICATION_JSON_TYPE).cacheControl(noStore()).build();
+        return answer.withHeader("Cache-Control", "no-store");
     }
 
-    private static Response.ResponseBuilder attempt(Supplier<Response.ResponseBuilder> action) {
+    private static ApiAnswer attempt(Supplier<JsonStructure> action) {
         try {
-            return action.get();
+            return ApiAnswer.json(Response.Status.OK, action.get());
         } catch (ApiError.ApiException e) {
-            return Response.status(e.error().status()).entity(SandboxJson.error(e.error()));
+            return ApiAnswer.json(e.error().status(), SandboxJson.error(e.error()));
         }
-    }
-
-    /** Keys are secrets and counters change with every call: no cache on the way may keep either. */
-    private static CacheControl noStore() {
-        CacheControl cacheControl = new CacheControl();
-        cacheControl.setNoStore(true);
-        return cacheControl;
     }
 }

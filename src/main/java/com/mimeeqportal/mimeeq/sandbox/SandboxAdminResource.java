@@ -7,9 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.UnaryOperator;
 
@@ -20,7 +18,6 @@ import java.util.function.UnaryOperator;
  */
 @Path("_admin/accounts/{accountId}")
 @ApplicationScoped
-@Produces(MediaType.APPLICATION_JSON)
 public class SandboxAdminResource {
 
     private final SandboxAccounts accounts;
@@ -38,17 +35,25 @@ public class SandboxAdminResource {
     @GET
     @Path("key")
     public Response key(@PathParam("accountId") String accountId, @Context HttpServletRequest request) {
-        return answerWithKey(accountId, AdminGuard.isLocalCaller(request), accounts::currentKey);
+        return key(accountId, AdminGuard.isLocalCaller(request)).toResponse();
     }
 
     @POST
     @Path("regenerate-key")
     public Response regenerateKey(@PathParam("accountId") String accountId, @Context HttpServletRequest request) {
-        return answerWithKey(accountId, AdminGuard.isLocalCaller(request), accounts::regenerateKey);
+        return regenerateKey(accountId, AdminGuard.isLocalCaller(request)).toResponse();
     }
 
-    private Response answerWithKey(String accountId, boolean localCaller, UnaryOperator<String> keyOf) {
+    ApiAnswer key(String accountId, boolean localCaller) {
+        return answerWithKey(accountId, localCaller, accounts::currentKey);
+    }
+
+    ApiAnswer regenerateKey(String accountId, boolean localCaller) {
+        return answerWithKey(accountId, localCaller, accounts::regenerateKey);
+    }
+
+    private ApiAnswer answerWithKey(String accountId, boolean localCaller, UnaryOperator<String> keyOf) {
         return AdminGuard.answer(localCaller, accounts, accountId,
-                () -> Response.ok(SandboxJson.accountKey(accountId, keyOf.apply(accountId))));
+                () -> SandboxJson.accountKey(accountId, keyOf.apply(accountId)));
     }
 }

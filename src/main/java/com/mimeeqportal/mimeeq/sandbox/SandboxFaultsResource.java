@@ -39,41 +39,41 @@ public class SandboxFaultsResource {
     /** The account's settings, with what is left of {@code failNext} and {@code malformedNext}. */
     @GET
     public Response get(@PathParam("accountId") String accountId, @Context HttpServletRequest request) {
-        return get(accountId, AdminGuard.isLocalCaller(request));
+        return get(accountId, AdminGuard.isLocalCaller(request)).toResponse();
     }
 
     /** Replaces the account's settings as a whole; fields left out take their defaults. */
     @PUT
     @Consumes({"application/json", "text/plain", "*/*"})
     public Response put(@PathParam("accountId") String accountId, String body, @Context HttpServletRequest request) {
-        return put(accountId, body, AdminGuard.isLocalCaller(request));
+        return put(accountId, body, AdminGuard.isLocalCaller(request)).toResponse();
     }
 
     /** Back to normal: no latency, no faults, no rate limit of its own. */
     @DELETE
     public Response delete(@PathParam("accountId") String accountId, @Context HttpServletRequest request) {
-        return delete(accountId, AdminGuard.isLocalCaller(request));
+        return delete(accountId, AdminGuard.isLocalCaller(request)).toResponse();
     }
 
-    Response get(String accountId, boolean localCaller) {
+    ApiAnswer get(String accountId, boolean localCaller) {
         return AdminGuard.answer(localCaller, accounts, accountId,
-                () -> Response.ok(FaultSettingsJson.write(faults.current(accountId))));
+                () -> FaultSettingsJson.write(faults.current(accountId)));
     }
 
-    Response put(String accountId, String body, boolean localCaller) {
+    ApiAnswer put(String accountId, String body, boolean localCaller) {
         return AdminGuard.answer(localCaller, accounts, accountId, () -> {
             FaultSettings settings = FaultSettingsJson.parse(body);
             faults.set(accountId, settings);
             rateLimits.reset(accountId);
-            return Response.ok(FaultSettingsJson.write(faults.current(accountId)));
+            return FaultSettingsJson.write(faults.current(accountId));
         });
     }
 
-    Response delete(String accountId, boolean localCaller) {
+    ApiAnswer delete(String accountId, boolean localCaller) {
         return AdminGuard.answer(localCaller, accounts, accountId, () -> {
             faults.reset(accountId);
             rateLimits.reset(accountId);
-            return Response.ok(FaultSettingsJson.write(faults.current(accountId)));
+            return FaultSettingsJson.write(faults.current(accountId));
         });
     }
 }

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,6 +25,9 @@ public class SandboxGate {
     interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
     }
+
+    static final int TOO_MANY_REQUESTS = 429;
+    static final String RETRY_AFTER = "Retry-After";
 
     private final SandboxAccounts accounts;
     private final RequestCounter counter;
@@ -52,13 +55,13 @@ public class SandboxGate {
     }
 
     /** Answers one API call: {@code endpoint}'s answer for the key's account, unless a check or a fault intervenes. */
-    public Response call(String apiKey, ApiEndpoint endpoint, Function<SandboxAccount, JsonStructure> answer) {
+    public ApiAnswer call(String apiKey, ApiEndpoint endpoint, Function<SandboxAccount, JsonStructure> answer) {
         if (!rateLimits.globalAllows()) {
             return tooManyRequests(FaultSettings.DEFAULT_RETRY_AFTER_SECONDS);
         }
         Optional<SandboxAccount> found = accounts.findByKey(apiKey);
         if (found.isEmpty()) {
-            return json(Response.Status.UNAUTHORIZED.getStatusCode(), SandboxJson.invalidApiKey());
+            return ApiAnswer.json(Response.Status.UNAUTHORIZED, SandboxJson.invalidApiKey());
         }
         SandboxAccount account = found.get();
         counter.count(account.id(), endpoint);
@@ -70,22 +73,22 @@ public class SandboxGate {
         }
         Optional<Faults.Injection> injection = faults.takeNext(account.id());
         if (injection.isPresent() && injection.get() instanceof Faults.Injection.Fail(int status)) {
-            Response.ResponseBuilder failure = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(message("Internal server error"));
-            return (status == 429 ? failure.header("Retry-After", settings.retryAfterSeconds()) : failure).build();
+            ApiAnswer failure = ApiAnswer.json(status, message("Internal server error"));
+            return status == TOO_MANY_REQUESTS ? failure.withHeader(RETRY_AFTER, String.valueOf(settings.retryAfterSeconds()))
+                    : failure;
         }
-        Response response = answer(account, answer);
+        ApiAnswer real = answer(account, answer);
         if (injection.isPresent()) {
-            return Response.ok(truncated(response.getEntity().toString()), MediaType.APPLICATION_JSON_TYPE).build();
+            return new ApiAnswer(Response.Status.OK.getStatusCode(), Map.of(), truncated(real.body()));
         }
-        return response;
+        return real;
     }
 
-    private static Response answer(SandboxAccount account, Function<SandboxAccount, JsonStructure> answer) {
+    private static ApiAnswer answer(SandboxAccount account, Function<SandboxAccount, JsonStructure> answer) {
         try {
-            return json(Response.Status.OK.getStatusCode(), answer.apply(account));
+            return ApiAnswer.json(Response.Status.OK, answer.apply(account));
         } catch (ApiError.ApiException e) {
-            return json(e.error().status().getStatusCode(), SandboxJson.error(e.error()));
+            return ApiAnswer.json(e.error().status(), SandboxJson.error(e.error()));
         }
     }
 
@@ -104,20 +107,13 @@ public class SandboxGate {
         return body.substring(0, Math.max(1, body.length() / 2));
     }
 
-    private static Response tooManyRequests(int retryAfterSeconds) {
-        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Retry-After", retryAfterSeconds)
-                .entity(message("Too Many Requests"))
-                .build();
+    private static ApiAnswer tooManyRequests(int retryAfterSeconds) {
+        return ApiAnswer.json(TOO_MANY_REQUESTS, message("Too Many Requests"))
+                .withHeader(RETRY_AFTER, String.valueOf(retryAfterSeconds));
     }
 
     /** The bare {@code {"message": …}} that AWS API Gateway, Mimeeq's front, sends for throttling and 5xx. */
     private static JsonObject message(String message) {
         return Json.createObjectBuilder().add("message", message).build();
-    }
-
-    /** Mimeeq answers JSON whatever the request's Accept header says, so the type is set, not negotiated. */
-    private static Response json(int status, JsonStructure body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

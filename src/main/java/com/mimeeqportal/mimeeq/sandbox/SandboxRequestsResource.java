@@ -38,23 +38,23 @@ public class SandboxRequestsResource {
 
     @GET
     public Response get(@PathParam("accountId") String accountId, @Context HttpServletRequest request) {
-        return get(accountId, AdminGuard.isLocalCaller(request));
+        return get(accountId, AdminGuard.isLocalCaller(request)).toResponse();
     }
 
     /** Starts counting from zero, e.g. at the start of a test. */
     @DELETE
     public Response delete(@PathParam("accountId") String accountId, @Context HttpServletRequest request) {
-        return delete(accountId, AdminGuard.isLocalCaller(request));
+        return delete(accountId, AdminGuard.isLocalCaller(request)).toResponse();
     }
 
-    Response get(String accountId, boolean localCaller) {
-        return AdminGuard.answer(localCaller, accounts, accountId, () -> Response.ok(json(counter.counts(accountId))));
+    ApiAnswer get(String accountId, boolean localCaller) {
+        return AdminGuard.answer(localCaller, accounts, accountId, () -> json(counter.counts(accountId)));
     }
 
-    Response delete(String accountId, boolean localCaller) {
+    ApiAnswer delete(String accountId, boolean localCaller) {
         return AdminGuard.answer(localCaller, accounts, accountId, () -> {
             counter.reset(accountId);
-            return Response.ok(json(counter.counts(accountId)));
+            return json(counter.counts(accountId));
         });
     }
 

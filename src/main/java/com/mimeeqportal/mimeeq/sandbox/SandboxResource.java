@@ -50,10 +50,10 @@ public class SandboxResource {
     @GET
     @Path("get-products-general-info")
     public Response productsGeneralInfo(@HeaderParam(API_KEY_HEADER) String apiKey, @Context UriInfo uriInfo) {
-        return productsGeneralInfo(apiKey, uriInfo.getBaseUri());
+        return productsGeneralInfo(apiKey, uriInfo.getBaseUri()).toResponse();
     }
 
-    Response productsGeneralInfo(String apiKey, URI sandboxBase) {
+    ApiAnswer productsGeneralInfo(String apiKey, URI sandboxBase) {
         return gate.call(apiKey, ApiEndpoint.PRODUCTS_GENERAL_INFO,
                 account -> SandboxJson.productsGeneralInfo(catalog.availableTo(account), account, sandboxBase));
     }
@@ -64,10 +64,10 @@ public class SandboxResource {
     public Response productInfo(@HeaderParam(API_KEY_HEADER) String apiKey, @QueryParam("shortCode") String shortCode,
                                 @QueryParam("quantity") String quantity, @QueryParam("lang") String lang,
                                 @Context UriInfo uriInfo) {
-        return productInfo(apiKey, shortCode, quantity, lang, uriInfo.getBaseUri());
+        return productInfo(apiKey, shortCode, quantity, lang, uriInfo.getBaseUri()).toResponse();
     }
 
-    Response productInfo(String apiKey, String shortCode, String quantity, String lang, URI sandboxBase) {
+    ApiAnswer productInfo(String apiKey, String shortCode, String quantity, String lang, URI sandboxBase) {
         return gate.call(apiKey, ApiEndpoint.PRODUCT_INFO, account -> ProductInfoJson.productInfo(
                 productInfo.find(account, shortCode, quantity), Language.orDefault(lang), sandboxBase));
     }
@@ -81,10 +81,10 @@ public class SandboxResource {
                               @QueryParam("priceListGroup") String priceListGroup,
                               @QueryParam("templateId") String templateId, @QueryParam("lang") String lang) {
         return priceInfo(apiKey, new PriceRequest(shortCode, quantity, companyId, priceListIds, priceListGroup,
-                templateId, lang));
+                templateId, lang)).toResponse();
     }
 
-    Response priceInfo(String apiKey, PriceRequest request) {
+    ApiAnswer priceInfo(String apiKey, PriceRequest request) {
         return gate.call(apiKey, ApiEndpoint.PRODUCT_PRICE_INFO,
                 account -> PriceInfoJson.priceInfo(priceInfo.price(account, request)));
     }
@@ -95,6 +95,10 @@ public class SandboxResource {
     public Response generateShortCode(@HeaderParam(API_KEY_HEADER) String apiKey,
                                       @QueryParam("productId") String productId,
                                       @QueryParam("configurationCode") String configurationCode) {
+        return shortCode(apiKey, productId, configurationCode).toResponse();
+    }
+
+    ApiAnswer shortCode(String apiKey, String productId, String configurationCode) {
         return gate.call(apiKey, ApiEndpoint.GENERATE_SHORT_CODE,
                 account -> SandboxJson.shortCode(shortCodes.generate(account, productId, configurationCode)));
     }
