@@ -18,7 +18,9 @@ public class SandboxApplication extends Application {
                 SandboxEnabledFilter.class,
                 SandboxResource.class,
                 SandboxImageResource.class,
-                SandboxAdminResource.class);
+                SandboxAdminResource.class,
+                SandboxFaultsResource.class,
+                SandboxRequestsResource.class);
     }
 
     /** Mimeeq publishes no WADL, and the emulator should not grow endpoints the real API lacks. */

@@ -40,6 +40,11 @@ public class SandboxCatalog {
         return products.stream().filter(product -> product.isAvailableTo(account)).toList();
     }
 
+    /** Every account's products, in the order they were generated (the same after every restart). */
+    public List<SandboxProduct> all() {
+        return products;
+    }
+
     /** Any account's product, whoever asks; callers check {@link SandboxProduct#isAvailableTo} where it matters. */
     public Optional<SandboxProduct> product(String productId) {
         return Optional.ofNullable(productsById.get(productId));

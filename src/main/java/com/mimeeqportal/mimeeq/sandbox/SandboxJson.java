@@ -65,13 +65,31 @@ final class SandboxJson {
         return Json.createObjectBuilder().add("status", 401).add("message", "Invalid API Key").build();
     }
 
-    /** Mimeeq's general error body; {@code payload} holds field-level details, none for the errors sent so far. */
+    /** Mimeeq's general error body, without field-level details ({@code payload} empty). */
     static JsonObject error(String message, String code) {
+        return error(message, code, List.of());
+    }
+
+    /** Mimeeq's general error body; for a 400, {@code payload} names each bad parameter and what is wrong. */
+    static JsonObject error(ApiError error) {
+        return error(error.message(), error.code(), error.fieldErrors());
+    }
+
+    private static JsonObject error(String message, String code, List<ApiError.FieldError> fieldErrors) {
+        JsonArrayBuilder payload = Json.createArrayBuilder();
+        fieldErrors.forEach(field -> payload.add(Json.createObjectBuilder()
+                .add("field", field.field())
+                .add("message", field.message())));
         return Json.createObjectBuilder()
                 .add("message", message)
                 .add("code", code)
-                .add("payload", Json.createArrayBuilder())
+                .add("payload", payload)
                 .build();
+    }
+
+    /** The body of {@code POST /generate-product-short-code}. */
+    static JsonObject shortCode(String shortCode) {
+        return Json.createObjectBuilder().add("shortCode", shortCode).build();
     }
 
     /** What the emulated admin panel shows for an account's key. */

@@ -8,23 +8,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SandboxAdminResourceTest {
+class AdminGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.3.2.1", "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"})
     void loopbackAddressesAreLocalCallers(String address) {
-        assertTrue(SandboxAdminResource.isLocalCaller(address, false));
+        assertTrue(AdminGuard.isLocalCaller(address, false));
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "10.0.0.7", "192.168.1.20", "2001:db8::1", "fe80::1", "localhost", "bad"})
     void otherAddressesAndHostNamesAreNot(String address) {
-        assertFalse(SandboxAdminResource.isLocalCaller(address, false));
+        assertFalse(AdminGuard.isLocalCaller(address, false));
     }
 
     @Test
     void aRequestForwardedByALocalProxyIsNotLocal() {
-        assertFalse(SandboxAdminResource.isLocalCaller("127.0.0.1", true));
+        assertFalse(AdminGuard.isLocalCaller("127.0.0.1", true));
     }
 }
