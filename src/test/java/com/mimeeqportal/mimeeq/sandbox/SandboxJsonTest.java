@@ -117,6 +117,21 @@ class SandboxJsonTest {
                 SandboxJson.error("No sandbox account 'x'", "NOT_FOUND").toString());
     }
 
+    @Test
+    void validationErrorsNameEachFieldInThePayload() {
+        ApiError error = ApiError.validation(List.of(new ApiError.FieldError("shortCode", "shortCode is required"),
+                new ApiError.FieldError("quantity", "quantity is required")));
+
+        assertEquals("{\"message\":\"shortCode is required; quantity is required\",\"code\":\"VALIDATION_ERROR\","
+                + "\"payload\":[{\"field\":\"shortCode\",\"message\":\"shortCode is required\"},"
+                + "{\"field\":\"quantity\",\"message\":\"quantity is required\"}]}", SandboxJson.error(error).toString());
+    }
+
+    @Test
+    void aGeneratedShortCodeIsAnObjectWithOneField() {
+        assertEquals("{\"shortCode\":\"77NOCJ\"}", SandboxJson.shortCode("77NOCJ").toString());
+    }
+
     private static Map<String, String> strings(JsonObject object) {
         return object.keySet().stream().collect(Collectors.toMap(key -> key, object::getString));
     }
