@@ -97,17 +97,17 @@ class SalesFlowBrowserIT {
         assertTrue(code.matches("[A-Z0-9]{6}"), code);
         assertTrue(browser.findElement(By.cssSelector("img.qr")).getAttribute("src").contains("/short-codes/qr"));
 
-        browser.findElement(By.linkText("Look up")).click();
+        browser.findElement(By.cssSelector("section.created a[href*='/products/lookup']")).click();
         assertEquals(productName, wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".lookup-result .product-name"))).getText());
 
-        browser.findElement(By.linkText("Price this configuration")).click();
+        browser.findElement(By.cssSelector(".lookup-result a[href*='/pricing']")).click();
         String retail = priceWith("group", "retail-eur");
         String trade = priceWith("lists", "PL-DF-TRADE-EUR");
         assertFalse(retail.isBlank());
         assertFalse(trade.isBlank());
 
-        browser.findElement(By.linkText("Compare several pricing sources")).click();
+        browser.findElement(By.cssSelector("main a[href*='/pricing/compare']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kind1")));
         new Select(browser.findElement(By.id("kind1"))).selectByValue("group");
         browser.findElement(By.id("value1")).sendKeys("retail-eur");
@@ -127,7 +127,9 @@ class SalesFlowBrowserIT {
         WebElement field = browser.findElement(By.id("sourceValue"));
         field.clear();
         field.sendKeys(value);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        WebElement form = browser.findElement(By.cssSelector("main form"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(form));
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".quote .total"))).getText();
     }
 }

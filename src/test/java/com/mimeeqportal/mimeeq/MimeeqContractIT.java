@@ -113,8 +113,9 @@ class MimeeqContractIT {
         assertEquals(MimeeqFailure.Kind.BAD_REQUEST, badOption.kind());
         assertNotNull(badOption.upstreamMessage());
 
+        Set<String> mine = products(key).stream().map(ProductSummary::productId).collect(Collectors.toSet());
         ProductSummary foreign = products(new ApiKey(sandbox.key("demo-furniture"))).stream()
-                .filter(p -> products(key).stream().noneMatch(mine -> mine.productId().equals(p.productId())))
+                .filter(p -> !mine.contains(p.productId()) && p.defaultConfigurationCode() != null)
                 .findFirst().orElseThrow();
         assertEquals(MimeeqFailure.Kind.FORBIDDEN, failure(post(foreign.productId(),
                 new ConfigurationCode(foreign.defaultConfigurationCode()))).kind());
