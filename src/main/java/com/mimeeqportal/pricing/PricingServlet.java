@@ -54,7 +54,7 @@ public class PricingServlet extends PageServlet {
             render(request, response, "pricing/price", model);
             return;
         }
-        ShortCode code = errors.check(() -> new ShortCode(form.get("code")));
+        ShortCode code = errors.check("code", () -> new ShortCode(form.get("code")));
         Quantity quantity = errors.check(() -> Quantity.parse(form.get("quantity")));
         PricingSource source = null;
         String[] kinds = request.getParameterValues("sourceKind");
@@ -101,7 +101,7 @@ public class PricingServlet extends PageServlet {
             render(request, response, "pricing/compare", model);
             return;
         }
-        ShortCode code = errors.check(() -> new ShortCode(form.get("code")));
+        ShortCode code = errors.check("code", () -> new ShortCode(form.get("code")));
         Quantity quantity = errors.check(() -> Quantity.parse(form.get("quantity")));
         List<PricingSource> sources = new ArrayList<>();
         for (int i = 1; i <= MAX_SOURCES; i++) {

@@ -40,7 +40,7 @@ public class LookupServlet extends PageServlet {
             render(request, response, "product/lookup", model);
             return;
         }
-        ShortCode code = errors.check(() -> new ShortCode(typed));
+        ShortCode code = errors.check("code", () -> new ShortCode(typed));
         if (code == null) {
             render(request, response, HttpServletResponse.SC_BAD_REQUEST, "product/lookup", model);
             return;

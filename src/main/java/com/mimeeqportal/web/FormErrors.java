@@ -28,6 +28,16 @@ public final class FormErrors {
         }
     }
 
+    /** Like {@link #check(java.util.function.Supplier)}, for a form whose field has another name than the value's. */
+    public <T> T check(String field, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            byField.putIfAbsent(field, Messages.get(e.messageKey(), e.arguments().toArray()));
+            return null;
+        }
+    }
+
     public boolean any() {
         return !byField.isEmpty();
     }

@@ -329,6 +329,85 @@ class PortalIT {
         assertTrue(ready.body().contains("\"database\""), ready.body());
     }
 
+    @Test
+    void badInputOnTheMimeeqFormsGetsFieldMessagesAndNever500() {
+        PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
+        for (String code : List.of("abc", "%3Cscript%3E", "ABCDEFG", "%00%01")) {
+            PortalClient.Page lookup = sales.get("/products/lookup?code=" + code);
+            assertEquals(400, lookup.status(), code);
+            assertFalse(lookup.html().select("#code-msg").text().isBlank());
+        }
+        for (String quantity : List.of("0", "-1", "1e9", "text", "")) {
+            PortalClient.Page price = sales.get("/pricing?code=F95SNI&sourceKind=group&sourceValue=retail-eur&quantity="
+                    + quantity);
+            assertEquals(400, price.status(), quantity);
+            assertFalse(price.html().select("#quantity-msg").text().isBlank(), quantity);
+            assertEquals(quantity, price.html().select("input[name=quantity]").attr("value"), "the form keeps its input");
+        }
+        PortalClient.Page twoSources = sales.get("/pricing?code=F95SNI&quantity=1&sourceKind=group&sourceValue=retail-eur"
+                + "&sourceKind=company&sourceValue=COMP-1");
+        assertEquals(400, twoSources.status());
+        assertTrue(twoSources.text().contains("Choose exactly one pricing source"), twoSources.text());
+        assertEquals(400, sales.get("/pricing?code=F95SNI&quantity=1&sourceKind=lang&sourceValue=de").status());
+        assertEquals(400, sales.get("/pricing/compare?code=F95SNI&quantity=1").status(), "no source to compare");
+        assertEquals(400, sales.get("/pricing/compare?code=F95SNI&quantity=1&kind1=group&value1=a%20b").status());
+        PortalClient.Page badGenerate = sales.submit("/short-codes", "/short-codes",
+                Map.of("productId", "<b>x</b>", "configurationCode", "nonsense"));
+        assertEquals(400, badGenerate.status());
+        assertFalse(badGenerate.html().select("#productId-msg").text().isBlank());
+        assertFalse(badGenerate.html().select("#configurationCode-msg").text().isBlank());
+        assertFalse(badGenerate.body().contains("<b>x</b>"), "no reflected markup");
+        assertEquals(400, sales.get("/catalog?mode=CUBIST").status());
+        assertEquals(404, sales.get("/catalog/PROD-does-not-exist").status());
+        int traversal = sales.get("/catalog/..%2F..%2Fadmin").status();
+        assertTrue(traversal == 400 || traversal == 404, "an encoded path is refused: " + traversal);
+    }
+
+    @Test
+    void salesStaffSeeTheirOwnShortCodesAndAdminsEveryonesInTheTenant() {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+        Fixtures.setKey(admin, Fixtures.sandboxKey(base, "nordic-living"));
+        var product = admin.get("/catalog?status=ACTIVE&mode=VARIANT").html().select("table.products tbody tr").first();
+        String productId = product.attr("data-product-id");
+        String configuration = admin.get("/catalog/" + productId).html().select("input[name=configurationCode]").attr("value");
+        PortalClient.Page created = admin.submit("/catalog/" + productId, "/short-codes",
+                Map.of("productId", productId, "configurationCode", configuration));
+        String code = created.location().replaceAll(".*created=", "");
+        PortalClient.Page shown = admin.get("/short-codes?created=" + code);
+        assertEquals(code, shown.html().select("#created-code").text());
+        assertTrue(shown.html().select("a.share-link").text().endsWith("/products/lookup?code=" + code));
+        PortalClient.Page qr = admin.get("/short-codes/qr?code=" + code);
+        assertTrue(qr.header("Content-Type").startsWith("image/svg+xml") && qr.body().contains("<path"));
+
+        assertTrue(admin.get("/short-codes").html().select("table.history td.code").eachText().contains(code));
+        assertTrue(admin.get("/short-codes?q=" + code).html().select("table.history td.code").eachText().contains(code));
+        PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
+        assertFalse(sales.get("/short-codes?q=" + code).html().select("table.history td.code").eachText().contains(code),
+                "another tenant's history is not shown");
+
+        PortalClient demoAdmin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        String bySales = generate(sales, 0);
+        String byAdmin = generate(demoAdmin, 1);
+        List<String> seenBySales = sales.get("/short-codes?q=" + byAdmin).html().select("table.history td.code").eachText();
+        List<String> seenByAdmin = demoAdmin.get("/short-codes").html().select("table.history td.code").eachText();
+        assertTrue(seenByAdmin.containsAll(List.of(bySales, byAdmin)), "an admin sees everyone's codes in the tenant");
+        if (!bySales.equals(byAdmin)) {
+            assertFalse(seenBySales.contains(byAdmin), "sales staff see their own codes only");
+        }
+    }
+
+    /** Generates a short code for the n-th active variant product of the catalog, through the pages. */
+    private static String generate(PortalClient client, int n) {
+        var rows = client.get("/catalog?status=ACTIVE&mode=VARIANT&own=own").html().select("table.products tbody tr");
+        String productId = rows.get(n).attr("data-product-id");
+        String configuration = client.get("/catalog/" + productId).html().select("input[name=configurationCode]").attr("value");
+        PortalClient.Page created = client.submit("/catalog/" + productId, "/short-codes",
+                Map.of("productId", productId, "configurationCode", configuration));
+        assertEquals(302, created.status(), created.text());
+        return created.location().replaceAll(".*created=", "");
+    }
+
     static final Pattern CATALOG_SIZE = Pattern.compile("\\((\\d+) products\\)");
 
     static int catalogSize(PortalClient.Page catalog) {
