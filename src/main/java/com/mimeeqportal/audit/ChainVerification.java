@@ -24,6 +24,10 @@ public record ChainVerification(TenantId tenant, Instant at, long anchorSeq, lon
         return checkpoint.orElse(null);
     }
 
+    public String checkpointAtText() {
+        return checkpoint.map(c -> com.mimeeqportal.web.Times.format(c.at())).orElse("");
+    }
+
     @Override
     public String toString() {
         return "chain " + tenant + (intact() ? " verified up to seq " + verifiedUpTo + " (" + entries + " entries)"
