@@ -6,6 +6,7 @@ import com.mimeeqportal.apikey.TenantApiKey;
 import com.mimeeqportal.audit.AuditChainHead;
 import com.mimeeqportal.audit.AuditEvent;
 import com.mimeeqportal.audit.ChainMac;
+import com.mimeeqportal.audit.Checkpoints;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,5 +48,11 @@ public class Infrastructure {
     @Singleton
     ChainMac chainMac(PortalConfig config) {
         return new ChainMac(MasterKeysets.mac(config.macKeysetFile(), config.demo()));
+    }
+
+    @Produces
+    @Singleton
+    Checkpoints checkpoints(PortalConfig config, ChainMac mac) {
+        return new Checkpoints(config.auditCheckpointDir(), mac);
     }
 }

@@ -101,6 +101,17 @@ class AuditTemplatesTest {
         assertFalse(brokenPage.text().contains("audit.verify"), "no raw message keys");
     }
 
+    @Test
+    void theRetentionFormShowsItsFieldMessage() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("retentionDays", "forever");
+        model.put("errors", new FormErrors().add("retentionDays", "validation.audit.retention", 3650));
+        model.put("saved", false);
+        Document page = render("audit/retention", model);
+        assertEquals("forever", page.select("input[name=retentionDays]").val());
+        assertTrue(page.select("#retentionDays-msg").text().contains("3650"), page.text());
+    }
+
     private static Map<String, Object> listModel(AuditFilterForm.Result parsed) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", parsed.form());
