@@ -49,6 +49,10 @@ public class AuditLog {
 
     private void append(Session session, TenantId tenant, AuditEntry entry) {
         AuditChainHead head = session.find(AuditChainHead.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            // Someone removed it behind the portal's back; writing a new chain over the old one would hide that.
+            throw new IllegalStateException("The audit chain head of " + tenant + " is missing");
+        }
         AuditEvent event = new AuditEvent(tenant, head.nextSeq(), head.linkHash(), entry).seal(mac);
         session.persist(event);
         head.advance(event, Instant.now());

@@ -7,7 +7,11 @@ import com.mimeeqportal.apikey.MasterKeysets;
 import com.mimeeqportal.system.Database;
 import com.mimeeqportal.system.Infrastructure;
 import com.mimeeqportal.tenant.AuditRetention;
+import com.mimeeqportal.tenant.MimeeqBaseUrl;
+import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.tenant.TenantName;
+import com.mimeeqportal.tenant.Tenants;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -108,6 +112,32 @@ class AuditRetentionIT {
                 .setParameter("t", tenant.value()).getSingleResult());
         sql("update audit_chain_head set anchor_seq = 5, anchor_hash = '" + hashOf5 + "' where tenant_id = ?", tenant);
         assertEquals(Optional.of(new ChainBreak(1, ChainBreak.Kind.DELETED)), verifier.verify(tenant).firstBreak());
+    }
+
+    @Test
+    void theHourlyJobsPurgeByEachTenantsSettingAndReportBrokenChainsToTheOperator() throws Exception {
+        Tenants tenants = new Tenants(database);
+        Tenant keepsThirtyDays = tenants.create(new TenantName("Retention " + TenantId.random()), MimeeqBaseUrl.PRODUCTION);
+        Tenant tampered = tenants.create(new TenantName("Tampered " + TenantId.random()), MimeeqBaseUrl.PRODUCTION);
+        tenants.changeAuditRetention(keepsThirtyDays.id(), new AuditRetention(30));
+        write(keepsThirtyDays.id(), 3, Duration.ofDays(31));
+        write(tampered.id(), 3, Duration.ofDays(31));
+        sql("update audit_event set actor = 'nobody' where tenant_id = ? and seq = 2", tampered.id());
+        AuditMaintenance jobs = new AuditMaintenance(tenants, verifier, purge, audit, () -> 0);
+
+        assertTrue(jobs.purgeAll() >= 3);
+        assertEquals(1, count(keepsThirtyDays.id()), "only the AUDIT_PURGE entry is left");
+        assertEquals(3, count(tampered.id()), "retention 0 keeps everything");
+
+        var results = jobs.verifyAll();
+        assertTrue(results.stream().anyMatch(r -> r.tenant().equals(keepsThirtyDays.id()) && r.intact()));
+        assertEquals(Optional.of(new ChainBreak(2, ChainBreak.Kind.EDITED)), results.stream()
+                .filter(r -> r.tenant().equals(tampered.id())).findFirst().orElseThrow().firstBreak());
+        AuditEvent reported = database.inTenant(TenantId.SYSTEM, s -> s.createSelectionQuery(
+                        "from AuditEvent e where e.tenantId = 'system' and e.type = AUDIT_VERIFY_ERROR and e.target = :t",
+                        AuditEvent.class).setParameter("t", "chain " + tampered.id()).getSingleResult());
+        assertEquals("CHAIN_EDITED", reported.reason());
+        assertEquals("AUDIT_VERIFY_ERROR", newest(tampered.id()).type().name(), "and in the tenant's own chain");
     }
 
     private static void write(TenantId tenant, int entries, Duration age) {
