@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,12 +32,12 @@ public record AuditFilter(Instant from, Instant to, String actor, AuditEventType
     }
 
     public LocalDate firstDay() {
-        return LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
+        return LocalDate.ofInstant(from, ZoneOffset.UTC);
     }
 
     /** The last day the window touches ({@code to} is exclusive). */
     public LocalDate lastDay() {
-        return LocalDate.ofInstant(to.minusNanos(1), java.time.ZoneOffset.UTC);
+        return LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
     }
 
     /** The filter as a query string (without page), for paging and export links. */
