@@ -186,6 +186,38 @@ class AuditChainIT {
         assertBroken(tenant, 6, ChainBreak.Kind.EDITED);
     }
 
+    @Test
+    void entriesFromBeforeTheChainAreSealedAtTheFirstStartAfterTheUpgrade() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.setAutoCommit(true);
+            c.createStatement().execute("create database upgrade");
+        }
+        String url = postgres.getJdbcUrl("postgres", "upgrade");
+        org.flywaydb.core.Flyway.configure().dataSource(url, "postgres", "postgres").target("1").load().migrate();
+        TenantId tenant = TenantId.random();
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+             PreparedStatement insert = c.prepareStatement("insert into audit_event (tenant_id, occurred_at, actor,"
+                     + " event_type, outcome) values (?, now(), ?, 'LOGIN', 'SUCCESS')")) {
+            for (String t : new String[] {tenant.value(), "system", tenant.value(), tenant.value()}) {
+                insert.setString(1, t);
+                insert.setString(2, "before the chain");
+                insert.executeUpdate();
+            }
+        }
+        try (Database upgraded = Database.open(url, "postgres", "postgres", 2, Infrastructure.ENTITIES)) {
+            AuditVerifier upgradedVerifier = new AuditVerifier(upgraded, mac, checkpoints);
+            assertEquals(ChainBreak.Kind.EDITED, upgradedVerifier.verify(tenant).firstBreak().orElseThrow().kind(),
+                    "numbered by the migration, but not hashed yet");
+            assertEquals(4, new AuditChainSealer(upgraded, mac).sealLegacyEntries());
+            assertEquals(0, new AuditChainSealer(upgraded, mac).sealLegacyEntries(), "a second start finds nothing");
+            new AuditLog(upgraded, mac).record(tenant, AuditEntry.of(AuditEventType.LOGIN).actor("after").success());
+            ChainVerification result = upgradedVerifier.verify(tenant);
+            assertTrue(result.intact(), result.toString());
+            assertEquals(4, result.verifiedUpTo());
+            assertTrue(upgradedVerifier.verify(TenantId.SYSTEM).intact());
+        }
+    }
+
     static TenantId chain() {
         TenantId tenant = TenantId.random();
         for (int i = 1; i <= LENGTH; i++) {
