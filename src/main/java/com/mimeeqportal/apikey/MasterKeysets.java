@@ -40,15 +40,24 @@ public final class MasterKeysets {
     private MasterKeysets() {
     }
 
-    public static KeyVault load(Path aeadKeyset, Path macKeyset, boolean generateIfMissing) {
+    // synchronized: in demo mode the first caller may be generating a keyset file the second is about to read.
+    public static synchronized KeyVault load(Path aeadKeyset, Path macKeyset, boolean generateIfMissing) {
         try {
             Aead aead = handle(aeadKeyset, "portal.keyset.file", PredefinedAeadParameters.AES256_GCM, generateIfMissing)
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
-            Mac mac = handle(macKeyset, "portal.mac-keyset.file", PredefinedMacParameters.HMAC_SHA256_256BITTAG,
-                    generateIfMissing).getPrimitive(RegistryConfiguration.get(), Mac.class);
-            return new KeyVault(aead, mac);
+            return new KeyVault(aead, mac(macKeyset, generateIfMissing));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The master keysets cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** The MAC keyset alone: the key vault's fingerprints and the audit chain share this secret. */
+    public static synchronized Mac mac(Path macKeyset, boolean generateIfMissing) {
+        try {
+            return handle(macKeyset, "portal.mac-keyset.file", PredefinedMacParameters.HMAC_SHA256_256BITTAG,
+                    generateIfMissing).getPrimitive(RegistryConfiguration.get(), Mac.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The MAC keyset cannot be used: " + e.getMessage(), e);
         }
     }
 

@@ -2,19 +2,22 @@ package com.mimeeqportal.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * An audit event about to be written. Built with {@link #of(AuditEventType)} and finished with
  * {@link Builder#success()} or {@link Builder#error(String)}, which picks the paired {@code _ERROR}
  * type. Text fields are bounded here, so a 10,000-character typed username cannot fail the write.
+ * The time is cut to microseconds, the precision PostgreSQL keeps: the hash chain covers the time, and
+ * a value that changed on its way through the database would look like tampering.
  */
 public record AuditEntry(Instant occurredAt, String actor, String clientIp, AuditEventType type,
                          AuditOutcome outcome, String reason, String target, String detail,
                          Integer httpStatus, Long durationMs, String correlationId) {
 
     public AuditEntry {
-        Objects.requireNonNull(occurredAt);
+        occurredAt = Objects.requireNonNull(occurredAt).truncatedTo(ChronoUnit.MICROS);
         Objects.requireNonNull(type);
         Objects.requireNonNull(outcome);
         actor = bounded(actor, 254);
@@ -29,11 +32,23 @@ public record AuditEntry(Instant occurredAt, String actor, String clientIp, Audi
         return new Builder(type);
     }
 
+    /**
+     * At most {@code max} characters, never splitting a surrogate pair, and without NUL characters
+     * (PostgreSQL refuses them in text, which would fail the write).
+     */
     private static String bounded(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.substring(0, max - 1) + "…";
+        String clean = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end) + "…";
     }
 
     public static final class Builder {

@@ -1,5 +1,6 @@
 package com.mimeeqportal.audit;
 
+import com.mimeeqportal.tenant.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,11 +11,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
 /**
  * One row of the audit log. Flat and keyed by id strings (as Keycloak's event table), so an entry
  * outlives the user or tenant it names. {@link Immutable}: Hibernate never issues an UPDATE for it.
+ *
+ * <p>Each row is a link of its tenant's hash chain: {@code seq} numbers it (1, 2, 3, … per tenant),
+ * {@code prevHash} repeats the hash of the entry before it, and {@code hash} is the HMAC of its
+ * {@link CanonicalForm}, which covers every other column.
  */
 @Entity
 @Immutable
@@ -25,7 +29,8 @@ public class AuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @TenantId
+    // Set explicitly as well, because the hash covers it; Hibernate checks it matches the session's tenant.
+    @org.hibernate.annotations.TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private String tenantId;
 
@@ -58,10 +63,22 @@ public class AuditEvent {
     @Column(name = "correlation_id")
     private String correlationId;
 
+    @Column(nullable = false, updatable = false)
+    private long seq;
+
+    @Column(name = "prev_hash")
+    private String prevHash;
+
+    private String hash;
+
     protected AuditEvent() {
     }
 
-    AuditEvent(AuditEntry entry) {
+    /** The next link of {@code tenant}'s chain; {@link #seal} gives it its hash before it is stored. */
+    AuditEvent(TenantId tenant, long seq, String prevHash, AuditEntry entry) {
+        this.tenantId = tenant.value();
+        this.seq = seq;
+        this.prevHash = prevHash;
         this.occurredAt = entry.occurredAt();
         this.actor = entry.actor();
         this.clientIp = entry.clientIp();
@@ -73,6 +90,17 @@ public class AuditEvent {
         this.httpStatus = entry.httpStatus();
         this.durationMs = entry.durationMs();
         this.correlationId = entry.correlationId();
+    }
+
+    /** For entries written before the chain existed: link and hash in memory; the caller stores both. */
+    AuditEvent sealAfter(String prevHash, ChainMac mac) {
+        this.prevHash = prevHash;
+        return seal(mac);
+    }
+
+    AuditEvent seal(ChainMac mac) {
+        this.hash = mac.tag(CanonicalForm.of(this));
+        return this;
     }
 
     public Long id() { return id; }
@@ -89,4 +117,7 @@ public class AuditEvent {
     public Integer httpStatus() { return httpStatus; }
     public Long durationMs() { return durationMs; }
     public String correlationId() { return correlationId; }
+    public long seq() { return seq; }
+    public String prevHash() { return prevHash; }
+    public String hash() { return hash; }
 }

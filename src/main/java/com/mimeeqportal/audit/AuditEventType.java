@@ -12,5 +12,10 @@ public enum AuditEventType {
     TENANT_CREATE,
     USER_CREATE,
     ACCESS_DENIED,
-    STARTUP
+    STARTUP,
+    // The audit log about itself: who exported what, verification results, purges and their settings.
+    AUDIT_EXPORT, AUDIT_EXPORT_ERROR,
+    AUDIT_VERIFY, AUDIT_VERIFY_ERROR,
+    AUDIT_PURGE, AUDIT_PURGE_ERROR,
+    AUDIT_RETENTION_SET, AUDIT_RETENTION_SET_ERROR
 }

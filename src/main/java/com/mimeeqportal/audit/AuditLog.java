@@ -6,28 +6,78 @@ import com.mimeeqportal.web.Page;
 import com.mimeeqportal.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.Session;
 
 /**
  * Writes and reads the audit log. Writing goes through a tenant-bound session, so an entry always lands
  * in the tenant it was written for; reading sees only the caller's tenant.
+ *
+ * <p>Every write appends to the tenant's hash chain: in one transaction it locks the chain's head row,
+ * takes the next sequence number, links to the previous hash, stores the entry with its HMAC and moves
+ * the head. The lock is held only for that insert, and it is a database lock, so it also orders the
+ * writes of several portal instances sharing one PostgreSQL.
  */
 @ApplicationScoped
 public class AuditLog {
 
     private final Database database;
+    private final ChainMac mac;
+    /** Tenants whose head row is known to exist; saves a round trip on every write. */
+    private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public AuditLog(Database database) {
+    public AuditLog(Database database, ChainMac mac) {
         this.database = database;
+        this.mac = mac;
     }
 
     protected AuditLog() {
         this.database = null;
+        this.mac = null;
     }
 
     public void record(TenantId tenant, AuditEntry entry) {
-        database.runInTenant(tenant, session -> session.persist(new AuditEvent(entry)));
+        ensureHead(tenant);
+        database.runInTenant(tenant, session -> append(session, tenant, entry));
+    }
+
+    private void append(Session session, TenantId tenant, AuditEntry entry) {
+        AuditChainHead head = session.find(AuditChainHead.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            // Someone removed it behind the portal's back; writing a new chain over the old one would hide that.
+            throw new IllegalStateException("The audit chain head of " + tenant + " is missing");
+        }
+        AuditEvent event = new AuditEvent(tenant, head.nextSeq(), head.linkHash(), entry).seal(mac);
+        session.persist(event);
+        head.advance(event, Instant.now());
+    }
+
+    /**
+     * Creates the tenant's head row on its first entry. Two instances may race to do so; the loser's
+     * insert fails on the primary key, which is fine as long as the row is there afterwards.
+     */
+    private void ensureHead(TenantId tenant) {
+        if (knownHeads.contains(tenant.value())) {
+            return;
+        }
+        try {
+            database.runInTenant(tenant, session -> {
+                if (session.find(AuditChainHead.class, tenant.value()) == null) {
+                    session.persist(new AuditChainHead(tenant.value(), Instant.now()));
+                }
+            });
+        } catch (PersistenceException raced) {
+            if (database.inTenant(tenant, session -> session.find(AuditChainHead.class, tenant.value())) == null) {
+                throw raced;
+            }
+        }
+        knownHeads.add(tenant.value());
     }
 
     /** The tenant's entries, newest first. */
@@ -39,7 +89,7 @@ public class AuditLog {
                     .setParameter("tenant", tenant.value())
                     .getSingleResult();
             List<AuditEvent> items = session.createSelectionQuery(
-                            "from AuditEvent e where e.tenantId = :tenant order by e.occurredAt desc, e.id desc",
+                            "from AuditEvent e where e.tenantId = :tenant order by e.seq desc",
                             AuditEvent.class)
                     .setParameter("tenant", tenant.value())
                     .setFirstResult(request.offset())

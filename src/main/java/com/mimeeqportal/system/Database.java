@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -117,6 +118,25 @@ public final class Database implements AutoCloseable {
     /** Runs one transaction that sees every tenant's rows. Only for sign-in, operator work and seeding. */
     public <T> T asSystem(Function<Session, T> work) {
         return inSession(TenantId.SYSTEM.value(), work);
+    }
+
+    /**
+     * Runs one read-only transaction in a stateless session of {@code tenant}: nothing read is kept in
+     * a persistence context, so results can be streamed (exports) without memory growing with them.
+     */
+    public <T> T streamInTenant(TenantId tenant, Function<StatelessSession, T> work) {
+        try (StatelessSession session = sessionFactory.withStatelessOptions().tenantIdentifier(tenant.value())
+                .readOnly(true).openStatelessSession()) {
+            Transaction transaction = session.beginTransaction();
+            try {
+                return work.apply(session);
+            } finally {
+                // Read-only: nothing to commit, and a rollback also ends a half-read cursor at once.
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+            }
+        }
     }
 
     private <T> T inSession(String tenant, Function<Session, T> work) {

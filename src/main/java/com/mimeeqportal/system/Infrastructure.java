@@ -3,8 +3,11 @@ package com.mimeeqportal.system;
 import com.mimeeqportal.apikey.KeyVault;
 import com.mimeeqportal.apikey.MasterKeysets;
 import com.mimeeqportal.apikey.TenantApiKey;
+import com.mimeeqportal.audit.AuditChainHead;
 import com.mimeeqportal.audit.AuditEvent;
 import com.mimeeqportal.shortcode.GeneratedShortCode;
+import com.mimeeqportal.audit.ChainMac;
+import com.mimeeqportal.audit.Checkpoints;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +16,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** Builds the two long-lived resources everything else is handed: the database and the key vault. */
+/**
+ * Builds the long-lived resources everything else is handed: the database, the key vault and the audit
+ * chain's MAC (the same secret as the vault's fingerprints, read from the MAC keyset file).
+ */
 @ApplicationScoped
 public class Infrastructure {
 
     /** Every entity the portal maps; Hibernate is bootstrapped without classpath scanning. */
-    public static final List<Class<?>> ENTITIES = List.of(Tenant.class, User.class, TenantApiKey.class, AuditEvent.class,
-            GeneratedShortCode.class);
+    public static final List<Class<?>> ENTITIES = List.of(Tenant.class, User.class, TenantApiKey.class,
+            AuditEvent.class, AuditChainHead.class, GeneratedShortCode.class);
 
     @Produces
     @Singleton
@@ -37,5 +43,17 @@ public class Infrastructure {
     @Singleton
     KeyVault keyVault(PortalConfig config) {
         return MasterKeysets.load(config.keysetFile(), config.macKeysetFile(), config.demo());
+    }
+
+    @Produces
+    @Singleton
+    ChainMac chainMac(PortalConfig config) {
+        return new ChainMac(MasterKeysets.mac(config.macKeysetFile(), config.demo()));
+    }
+
+    @Produces
+    @Singleton
+    Checkpoints checkpoints(PortalConfig config, ChainMac mac) {
+        return new Checkpoints(config.auditCheckpointDir(), mac);
     }
 }

@@ -69,6 +69,22 @@ public class PortalConfig {
                 .orElse(keysetFile().resolveSibling("mac-keyset.json")).toAbsolutePath().normalize();
     }
 
+    /** Where the audit chains' checkpoints are written: outside the database, ideally on other storage. */
+    public Path auditCheckpointDir() {
+        return string("portal.audit.checkpoint-dir").map(Path::of).orElse(dataDir().resolve("audit-checkpoints"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** Days the system chain's entries are kept; 0 keeps them forever. Tenants set their own. */
+    public int auditSystemRetentionDays() {
+        return config.getOptionalValue("portal.audit.system-retention-days", Integer.class).orElse(0);
+    }
+
+    /** Whether this instance runs the hourly verification and retention jobs. */
+    public boolean auditJobsEnabled() {
+        return config.getOptionalValue("portal.audit.jobs.enabled", Boolean.class).orElse(true);
+    }
+
     public Optional<String> demoPassword(String who) {
         return string("portal.demo." + who + "-password");
     }

@@ -1,6 +1,7 @@
 package com.mimeeqportal.system;
 
 import com.mimeeqportal.apikey.KeyVault;
+import com.mimeeqportal.audit.AuditChainSealer;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
@@ -21,9 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * Everything that happens once when the application starts, in order: keysets (a production portal
- * without them stops here, saying why), database migrations, the operator account, demo seeding, and
- * the ready message. A failed start ends the JVM, so nobody mistakes a half-started portal for a
- * working one.
+ * without them stops here, saying why), database migrations, sealing audit entries from before the
+ * hash chain, the operator account, demo seeding, and the ready message. A failed start ends the JVM,
+ * so nobody mistakes a half-started portal for a working one.
  */
 @ApplicationScoped
 public class Startup {
@@ -32,10 +33,12 @@ public class Startup {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored, PortalConfig config,
                Instance<KeyVault> keyVault, Instance<Database> database, Instance<AuditLog> audit,
-               Instance<InitialUsers> initialUsers, Instance<DemoSeeder> demoSeeder) {
+               Instance<AuditChainSealer> sealer, Instance<InitialUsers> initialUsers,
+               Instance<DemoSeeder> demoSeeder) {
         try {
             keyVault.get();
             database.get();
+            sealer.get().sealLegacyEntries();
             List<String> announcements = new ArrayList<>();
             initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR, config.operatorInitialPassword(),
                     config.operatorPasswordProperty()).ifPresent(announcements::add);

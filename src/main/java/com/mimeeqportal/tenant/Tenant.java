@@ -32,6 +32,10 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Days audit entries are kept; 0 keeps them forever. */
+    @Column(name = "audit_retention_days", nullable = false)
+    private int auditRetentionDays;
+
     protected Tenant() {
     }
 
@@ -65,6 +69,14 @@ public class Tenant {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public AuditRetention auditRetention() {
+        return new AuditRetention(auditRetentionDays);
+    }
+
+    public void retainAuditEntries(AuditRetention retention) {
+        this.auditRetentionDays = retention.days();
     }
 
     public String createdAtText() {

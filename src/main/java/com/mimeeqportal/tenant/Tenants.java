@@ -41,6 +41,19 @@ public class Tenants {
         return database.asSystem(session -> findByName(session, name));
     }
 
+    /** Changes how long the tenant's audit entries are kept; returns the previous setting. */
+    public AuditRetention changeAuditRetention(TenantId id, AuditRetention retention) {
+        return database.asSystem(session -> {
+            Tenant tenant = session.find(Tenant.class, id.value());
+            if (tenant == null) {
+                throw new IllegalArgumentException("No such tenant");
+            }
+            AuditRetention previous = tenant.auditRetention();
+            tenant.retainAuditEntries(retention);
+            return previous;
+        });
+    }
+
     public List<Tenant> all() {
         return database.asSystem(session ->
                 session.createSelectionQuery("from Tenant t order by t.name", Tenant.class).getResultList());

@@ -420,6 +420,55 @@ class PortalIT {
         return catalog.html().select("table.products tbody tr td.code").first().text();
     }
 
+    @Test
+    void theAuditLogFiltersVerifiesExportsAndSetsRetention() {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+
+        PortalClient.Page logins = admin.get("/admin/audit?range=24h&type=LOGIN");
+        assertEquals(200, logins.status(), logins.text());
+        var types = logins.html().select("table.audit tbody tr").stream().map(r -> r.attr("data-type")).toList();
+        assertEquals(List.of("LOGIN"), types.stream().distinct().toList());
+        assertEquals(4, logins.html().select("svg.daily rect").size(), "24 hours touch two UTC days: calls and failures bars for each");
+        String csvLink = logins.html().select("a[href*=/admin/audit/export?format=csv]").attr("href");
+        assertTrue(csvLink.contains("type=LOGIN"), csvLink);
+
+        PortalClient.Page badDates = admin.get("/admin/audit?range=custom&from=2026-02-30&to=2026-01-01");
+        assertEquals(400, badDates.status());
+        assertFalse(badDates.html().select("#from-msg").text().isBlank(), badDates.text());
+        assertEquals(400, admin.get("/admin/audit?text=" + "x".repeat(201)).status());
+        assertEquals(400, admin.get("/admin/audit?page=zero").status());
+
+        PortalClient.Page csv = admin.get(csvLink);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        assertTrue(csv.body().startsWith("seq,occurred_at,tenant_id"), csv.body());
+        assertEquals(types.size() + 1, csv.body().lines().count(), "header and the rows the page shows");
+        assertEquals(400, admin.get("/admin/audit/export?format=xlsx").status());
+
+        PortalClient.Page verify = admin.get("/admin/audit/verify");
+        assertEquals(200, verify.status(), verify.text());
+        assertTrue(verify.html().select(".verdict.ok").text().startsWith("Verified up to entry #"), verify.text());
+        PortalClient.Page checkpoint = admin.submit("/admin/audit/verify", "/admin/audit/verify", Map.of());
+        assertEquals(200, checkpoint.status());
+        assertTrue(checkpoint.text().contains("A checkpoint at entry #"), checkpoint.text());
+
+        assertEquals(400, admin.submit("/admin/audit/retention", "/admin/audit/retention",
+                Map.of("retentionDays", "forever")).status());
+        assertEquals(302, admin.submit("/admin/audit/retention", "/admin/audit/retention",
+                Map.of("retentionDays", "30")).status());
+        assertEquals("30", admin.get("/admin/audit/retention").html().select("input[name=retentionDays]").val());
+
+        var audited = auditRows(admin).stream().map(r -> r.attr("data-type")).toList();
+        assertTrue(audited.containsAll(List.of("AUDIT_EXPORT", "AUDIT_VERIFY", "AUDIT_RETENTION_SET")), audited.toString());
+
+        PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
+        PortalClient.Page system = operator.get("/operator/audit/verify");
+        assertEquals(200, system.status());
+        assertTrue(system.html().select(".verdict.ok").text().startsWith("Verified up to entry #"), system.text());
+        assertEquals(403, operator.get("/admin/audit/verify").status());
+    }
+
     static List<Element> auditRows(PortalClient admin) {
         PortalClient.Page audit = admin.get("/admin/audit");
         assertEquals(200, audit.status());

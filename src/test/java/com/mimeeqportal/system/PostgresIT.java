@@ -15,6 +15,7 @@ import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEvent;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.audit.ChainMac;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantId;
@@ -65,7 +66,7 @@ class PostgresIT {
                 Infrastructure.ENTITIES);
         tenants = new Tenants(database);
         users = new Users(database, new PasswordHasher());
-        audit = new AuditLog(database);
+        audit = new AuditLog(database, new ChainMac(MasterKeysets.mac(keysets.resolve("mac.json"), true)));
         apiKeys = new ApiKeys(database, MasterKeysets.load(keysets.resolve("master.json"), keysets.resolve("mac.json"), true),
                 audit, changed -> { });
     }
@@ -80,7 +81,7 @@ class PostgresIT {
     void flywayBuildsTheSchemaAndAStartAgainChangesNothing() throws Exception {
         List<String> tables = query("select table_name from information_schema.tables where table_schema = 'public'");
         assertTrue(tables.containsAll(List.of("tenant", "portal_user", "tenant_api_key", "audit_event",
-                "flyway_schema_history")), tables.toString());
+                "audit_chain_head", "flyway_schema_history")), tables.toString());
         long migrations;
         try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
             migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();

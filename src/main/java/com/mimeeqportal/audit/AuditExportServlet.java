@@ -1,0 +1,60 @@
+package com.mimeeqportal.audit;
+
+import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.web.PageServlet;
+import com.mimeeqportal.web.RequestAttributes;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * /admin/audit/export and /operator/audit/export: the filtered view of the list page as a file, CSV or
+ * JSON Lines, streamed to the browser while it is read. The export is itself audited first; if that
+ * entry cannot be written, nothing is exported.
+ */
+@WebServlet({"/admin/audit/export", "/operator/audit/export"})
+public class AuditExportServlet extends PageServlet {
+
+    @Inject
+    AuditSearch search;
+
+    @Inject
+    AuditLog audit;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Actor actor = RequestAttributes.actor(request);
+        AuditExport.Format format = AuditExport.Format.parse(request.getParameter("format"));
+        if (format == null) {
+            badRequest(request, response, new InvalidInputException("format", "validation.audit.format"));
+            return;
+        }
+        AuditFilterForm.Result parsed = AuditFilterForm.parse(request::getParameter, Clock.systemUTC());
+        if (parsed.errors().any()) {
+            badRequest(request, response, new InvalidInputException("filter", "audit.filter.invalid"));
+            return;
+        }
+        AuditFilter filter = parsed.orElseThrow();
+        audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.AUDIT_EXPORT))
+                .target(request.getServletPath()).detail(format.extension() + " " + filter.describe()).success());
+
+        response.setContentType(format.contentType() + ";charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-"
+                + (actor.tenant().isSystem() ? "system" : "tenant") + "-" + LocalDate.now(ZoneOffset.UTC) + "."
+                + format.extension() + "\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        try (AuditExport.Sink sink = AuditExport.to(format, out)) {
+            search.stream(actor.tenant(), filter, sink);
+        }
+    }
+}

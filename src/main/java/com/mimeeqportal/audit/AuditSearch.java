@@ -1,0 +1,99 @@
+package com.mimeeqportal.audit;
+
+import com.mimeeqportal.system.Database;
+import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.web.Page;
+import com.mimeeqportal.web.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** Reads a tenant's audit log through a filter: a page of it, its daily chart, or all of it as a stream. */
+@ApplicationScoped
+public class AuditSearch {
+
+    /** Rows the JDBC driver fetches per round trip while streaming (PostgreSQL uses a cursor for it). */
+    static final int FETCH_SIZE = 500;
+
+    private final Database database;
+
+    @Inject
+    public AuditSearch(Database database) {
+        this.database = database;
+    }
+
+    protected AuditSearch() {
+        this.database = null;
+    }
+
+    /** The matching entries, newest first. */
+    public Page<AuditEvent> page(TenantId tenant, AuditFilter filter, PageRequest request) {
+        AuditQuery query = new AuditQuery(tenant, filter);
+        return database.inTenant(tenant, session -> {
+            long total = query.bind(session.createSelectionQuery(
+                    "select count(e) from AuditEvent e" + query.where(), Long.class)).getSingleResult();
+            List<AuditEvent> items = query.bind(session.createSelectionQuery(
+                            "from AuditEvent e" + query.where() + " order by e.seq desc", AuditEvent.class))
+                    .setFirstResult(request.offset())
+                    .setMaxResults(request.size())
+                    .getResultList();
+            return new Page<>(items, request.number(), request.size(), total);
+        });
+    }
+
+    public long count(TenantId tenant, AuditFilter filter) {
+        AuditQuery query = new AuditQuery(tenant, filter);
+        return database.inTenant(tenant, session -> query.bind(session.createSelectionQuery(
+                "select count(e) from AuditEvent e" + query.where(), Long.class)).getSingleResult());
+    }
+
+    /**
+     * Calls and failures per UTC day. Grouped by the database on whole days since the epoch, which does
+     * not depend on the session's time zone the way a cast to a date would.
+     */
+    public DailyChart daily(TenantId tenant, AuditFilter filter) {
+        AuditQuery query = new AuditQuery(tenant, filter);
+        List<Object[]> rows = database.inTenant(tenant, session -> query.bind(session.createSelectionQuery(
+                "select floor(extract(epoch from e.occurredAt) / 86400), count(e),"
+                        + " sum(case when e.type in (MIMEEQ_CALL, MIMEEQ_CALL_ERROR) then 1 else 0 end),"
+                        + " sum(case when e.outcome = FAILURE then 1 else 0 end)"
+                        + " from AuditEvent e" + query.where()
+                        + " group by floor(extract(epoch from e.occurredAt) / 86400)", Object[].class)).getResultList());
+        Map<LocalDate, DailyChart.Day> days = new HashMap<>();
+        for (Object[] row : rows) {
+            LocalDate day = LocalDate.ofEpochDay(((Number) row[0]).longValue());
+            days.put(day, new DailyChart.Day(day, number(row[1]), number(row[2]), number(row[3])));
+        }
+        return DailyChart.of(filter.firstDay(), filter.lastDay(), days);
+    }
+
+    /**
+     * Hands every matching entry, oldest first, to {@code sink} while reading them: a stateless session
+     * and a forward-only cursor, so memory stays flat however many entries match.
+     */
+    public long stream(TenantId tenant, AuditFilter filter, Consumer<AuditEvent> sink) {
+        AuditQuery query = new AuditQuery(tenant, filter);
+        return database.streamInTenant(tenant, session -> {
+            long count = 0;
+            try (Stream<AuditEvent> rows = query.bind(session.createSelectionQuery(
+                            "from AuditEvent e" + query.where() + " order by e.seq", AuditEvent.class))
+                    .setFetchSize(FETCH_SIZE)
+                    .getResultStream()) {
+                for (var it = rows.iterator(); it.hasNext(); count++) {
+                    sink.accept(it.next());
+                }
+            }
+            return count;
+        });
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+}

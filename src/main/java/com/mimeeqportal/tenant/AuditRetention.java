@@ -1,0 +1,32 @@
+package com.mimeeqportal.tenant;
+
+import com.mimeeqportal.web.InvalidInputException;
+
+/** How many days a tenant's audit entries are kept: 0 (forever) or 1 to 3,650 (ten years). */
+public record AuditRetention(int days) {
+
+    public static final int MAX_DAYS = 3650;
+    public static final AuditRetention FOREVER = new AuditRetention(0);
+
+    public AuditRetention {
+        if (days < 0 || days > MAX_DAYS) {
+            throw new InvalidInputException("retentionDays", "validation.audit.retention", MAX_DAYS);
+        }
+    }
+
+    /** From a form field: whole days, digits only. */
+    public static AuditRetention parse(String raw) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            throw new InvalidInputException("retentionDays", "validation.required");
+        }
+        if (value.length() > 4 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidInputException("retentionDays", "validation.audit.retention", MAX_DAYS);
+        }
+        return new AuditRetention(Integer.parseInt(value));
+    }
+
+    public boolean forever() {
+        return days == 0;
+    }
+}
