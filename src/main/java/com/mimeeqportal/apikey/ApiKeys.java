@@ -14,9 +14,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.hibernate.Session;
 
-/** The tenant's Mimeeq key: set or replace it (sealed, audited), show its status, open it for a call. */
+/**
+ * The tenant's Mimeeq key: set or replace it (sealed, audited, refused when it could not be audited),
+ * show its status, open it for a call, and follow its health: the last "test connection", and Mimeeq's
+ * 401s in a row, which after {@link #UNAUTHORIZED_LIMIT} mark the key invalid until an admin replaces it
+ * (Mimeeq invalidates a key when the customer regenerates it).
+ */
 @ApplicationScoped
 public class ApiKeys {
+
+    public static final int UNAUTHORIZED_LIMIT = 3;
 
     private final Database database;
     private final KeyVault vault;
@@ -49,6 +56,8 @@ public class ApiKeys {
     public void set(TenantId tenant, ApiKey key, String setBy, AuditEntry.Builder auditEntry) {
         String sealed = vault.seal(tenant, key);
         String fingerprint = vault.fingerprint(tenant, key);
+        AuditEntry entry = auditEntry.target("api-key").detail("fingerprint " + fingerprint).success();
+        audit.checkWritable(tenant, entry);
         database.runInTenant(tenant, session -> {
             Optional<TenantApiKey> existing = stored(session);
             if (existing.isPresent()) {
@@ -57,19 +66,55 @@ public class ApiKeys {
                 session.persist(new TenantApiKey(sealed, fingerprint, key.last4(), setBy, Instant.now()));
             }
         });
-        audit.record(tenant, auditEntry.target("api-key").detail("fingerprint " + fingerprint).success());
+        audit.record(tenant, entry);
         changed.accept(new ApiKeyChanged(tenant));
     }
 
     public Optional<ApiKeyStatus> status(TenantId tenant) {
-        return database.inTenant(tenant, session -> stored(session)
-                .map(k -> new ApiKeyStatus(k.fingerprint(), k.last4(), k.setBy(), k.setAt())));
+        return database.inTenant(tenant, session -> stored(session).map(ApiKeyStatus::of));
     }
 
-    /** The plaintext key, for a call to Mimeeq only. */
+    /** The plaintext key, for the audited reveal only. */
     public Optional<ApiKey> open(TenantId tenant) {
         return database.inTenant(tenant, session -> stored(session).map(TenantApiKey::ciphertext))
                 .map(ciphertext -> vault.open(tenant, ciphertext));
+    }
+
+    /** The key for a call to Mimeeq, or why there is none to use. One read of the key's row. */
+    public KeyForCall forCall(TenantId tenant) {
+        Optional<TenantApiKey> stored = database.inTenant(tenant, ApiKeys::stored);
+        if (stored.isEmpty()) {
+            return new KeyForCall.Missing();
+        }
+        if (stored.get().invalidated()) {
+            return new KeyForCall.Invalidated();
+        }
+        try {
+            return new KeyForCall.Usable(vault.open(tenant, stored.get().ciphertext()), stored.get().unauthorizedInARow());
+        } catch (KeyVaultException e) {
+            return new KeyForCall.Unreadable();
+        }
+    }
+
+    /** Mimeeq answered 401 to the key; the third in a row marks it invalid, audited once. */
+    public void unauthorized(Actor actor) {
+        boolean invalidatedNow = database.inTenant(actor.tenant(), session -> stored(session)
+                .map(key -> key.unauthorized(UNAUTHORIZED_LIMIT, Instant.now())).orElse(false));
+        if (invalidatedNow) {
+            audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.API_KEY_INVALIDATED))
+                    .target("api-key")
+                    .detail(UNAUTHORIZED_LIMIT + " answers 401 in a row; calls stop until a new key is set").success());
+        }
+    }
+
+    /** Mimeeq accepted the key again; only called when there were 401s before, so no write per call. */
+    public void authorized(TenantId tenant) {
+        database.runInTenant(tenant, session -> stored(session).ifPresent(TenantApiKey::authorized));
+    }
+
+    /** Stores the outcome of "test connection", shown on the key page and the dashboard. */
+    public void tested(TenantId tenant, boolean ok, String detail) {
+        database.runInTenant(tenant, session -> stored(session).ifPresent(key -> key.tested(ok, detail, Instant.now())));
     }
 
     private static Optional<TenantApiKey> stored(Session session) {

@@ -36,6 +36,21 @@ public class TenantApiKey {
     @Column(name = "set_at", nullable = false)
     private Instant setAt;
 
+    @Column(name = "last_test_at")
+    private Instant lastTestAt;
+
+    @Column(name = "last_test_ok")
+    private Boolean lastTestOk;
+
+    @Column(name = "last_test_detail")
+    private String lastTestDetail;
+
+    @Column(name = "unauthorized_in_a_row", nullable = false)
+    private int unauthorizedInARow;
+
+    @Column(name = "invalidated_at")
+    private Instant invalidatedAt;
+
     @Version
     private long version;
 
@@ -47,12 +62,65 @@ public class TenantApiKey {
         replace(ciphertext, fingerprint, last4, setBy, setAt);
     }
 
+    /** A new key: whatever was known about the old one's health no longer applies. */
     public final void replace(String ciphertext, String fingerprint, String last4, String setBy, Instant setAt) {
         this.ciphertext = ciphertext;
         this.fingerprint = fingerprint;
         this.last4 = last4;
         this.setBy = setBy;
         this.setAt = setAt;
+        this.lastTestAt = null;
+        this.lastTestOk = null;
+        this.lastTestDetail = null;
+        this.unauthorizedInARow = 0;
+        this.invalidatedAt = null;
+    }
+
+    public void tested(boolean ok, String detail, Instant at) {
+        this.lastTestOk = ok;
+        this.lastTestDetail = detail;
+        this.lastTestAt = at;
+    }
+
+    /**
+     * Mimeeq answered 401 again. After {@code limit} in a row the key is taken as regenerated in Mimeeq
+     * and marked invalid; returns true when this answer was the one that did it.
+     */
+    public boolean unauthorized(int limit, Instant at) {
+        unauthorizedInARow++;
+        if (invalidatedAt == null && unauthorizedInARow >= limit) {
+            invalidatedAt = at;
+            return true;
+        }
+        return false;
+    }
+
+    public void authorized() {
+        unauthorizedInARow = 0;
+    }
+
+    public int unauthorizedInARow() {
+        return unauthorizedInARow;
+    }
+
+    public boolean invalidated() {
+        return invalidatedAt != null;
+    }
+
+    public Instant invalidatedAt() {
+        return invalidatedAt;
+    }
+
+    public Instant lastTestAt() {
+        return lastTestAt;
+    }
+
+    public Boolean lastTestOk() {
+        return lastTestOk;
+    }
+
+    public String lastTestDetail() {
+        return lastTestDetail;
     }
 
     public String ciphertext() {

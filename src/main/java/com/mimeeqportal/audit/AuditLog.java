@@ -47,6 +47,16 @@ public class AuditLog {
         database.runInTenant(tenant, session -> append(session, tenant, entry));
     }
 
+    /**
+     * Throws unless an entry for {@code tenant} can be written right now, by writing {@code entry} in a
+     * transaction that is rolled back. Actions that must not happen unaudited (Mimeeq calls, key changes)
+     * ask first, in the spirit of Vault's audit broker: no audit, no action.
+     */
+    public void checkWritable(TenantId tenant, AuditEntry entry) {
+        ensureHead(tenant);
+        database.rehearseInTenant(tenant, session -> append(session, tenant, entry));
+    }
+
     private void append(Session session, TenantId tenant, AuditEntry entry) {
         AuditChainHead head = session.find(AuditChainHead.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {

@@ -12,6 +12,10 @@ public record MimeeqFailure(Kind kind, Integer httpStatus, String upstreamMessag
     public enum Kind {
         /** The tenant has no key yet. */
         NO_KEY,
+        /** Mimeeq rejected the key three times in a row; no call is made until an admin sets a new one. */
+        KEY_INVALIDATED,
+        /** The audit entry for the call could not be written, so the call was not made (fail closed). */
+        AUDIT_UNAVAILABLE,
         /** The stored key cannot be decrypted with this portal's master keyset. */
         KEY_UNREADABLE,
         /** Mimeeq answered 401: the key is wrong or was regenerated. */

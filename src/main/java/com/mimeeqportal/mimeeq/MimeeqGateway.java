@@ -1,8 +1,7 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.apikey.ApiKey;
 import com.mimeeqportal.apikey.ApiKeys;
-import com.mimeeqportal.apikey.KeyVaultException;
+import com.mimeeqportal.apikey.KeyForCall;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
@@ -21,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @ApplicationScoped
 public class MimeeqGateway {
+
+    private static final Logger LOG = Logger.getLogger(MimeeqGateway.class.getName());
 
     static final String PRODUCTS = "get-products-general-info";
     static final String PRODUCT_INFO = "get-product-info";
@@ -50,13 +53,18 @@ public class MimeeqGateway {
     @Inject
     public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, SandboxLocation sandbox, AuditLog audit,
                          TenantThrottle throttle, PortalConfig config) {
+        this(http, keys, tenants, sandbox, audit, throttle, config.mimeeqDefaultRetryAfter());
+    }
+
+    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, SandboxLocation sandbox, AuditLog audit,
+                         TenantThrottle throttle, Duration defaultRetryAfter) {
         this.http = http;
         this.keys = keys;
         this.tenants = tenants;
         this.sandbox = sandbox;
         this.audit = audit;
         this.throttle = throttle;
-        this.defaultRetryAfter = config.mimeeqDefaultRetryAfter();
+        this.defaultRetryAfter = defaultRetryAfter;
     }
 
     protected MimeeqGateway() {
@@ -109,15 +117,30 @@ public class MimeeqGateway {
                                      Function<String, MimeeqResult<T>> translation) {
         AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.MIMEEQ_CALL)).target(endpoint)
                 .detail(describe(query));
+        try {
+            // Fail closed: no call to Mimeeq that could not be audited (the rehearsal writes and rolls back).
+            audit.checkWritable(actor.tenant(), entry.success());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Audit log not writable; Mimeeq call " + endpoint + " refused", e);
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.AUDIT_UNAVAILABLE));
+        }
         MimeeqResult<T> result = attempt(actor, method, endpoint, query, translation, entry);
+        AuditEntry outcome;
         if (result instanceof MimeeqResult.Failed<T> failed) {
             MimeeqFailure failure = failed.failure();
             if (failure.kind() == MimeeqFailure.Kind.RATE_LIMITED) {
                 throttle.rateLimited(actor.tenant(), Optional.ofNullable(failure.retryAfter()).orElse(defaultRetryAfter));
             }
-            audit.record(actor.tenant(), entry.error(failure.kind().reason()));
+            outcome = entry.error(failure.kind().reason());
         } else {
-            audit.record(actor.tenant(), entry.success());
+            outcome = entry.success();
+        }
+        try {
+            audit.record(actor.tenant(), outcome);
+        } catch (RuntimeException e) {
+            // The rehearsal passed a moment ago; an answer that could not be audited is still not shown.
+            LOG.log(Level.SEVERE, "Audit entry of a Mimeeq call " + endpoint + " could not be written", e);
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.AUDIT_UNAVAILABLE));
         }
         return result;
     }
@@ -130,14 +153,18 @@ public class MimeeqGateway {
             return MimeeqResult.failed(new MimeeqFailure(MimeeqFailure.Kind.WAITING_FOR_RATE_LIMIT, null, null,
                     roundUp(waiting.get())));
         }
-        Optional<ApiKey> key;
-        try {
-            key = keys.open(actor.tenant());
-        } catch (KeyVaultException e) {
-            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
-        }
-        if (key.isEmpty()) {
-            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.NO_KEY));
+        KeyForCall.Usable key;
+        switch (keys.forCall(actor.tenant())) {
+            case KeyForCall.Usable usable -> key = usable;
+            case KeyForCall.Missing missing -> {
+                return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.NO_KEY));
+            }
+            case KeyForCall.Invalidated invalidated -> {
+                return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_INVALIDATED));
+            }
+            case KeyForCall.Unreadable unreadable -> {
+                return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
+            }
         }
         Optional<URI> base = baseUri(actor);
         if (base.isEmpty()) {
@@ -150,9 +177,10 @@ public class MimeeqGateway {
         long started = System.nanoTime();
         try (TenantThrottle.Slot held = slot.get()) {
             MimeeqHttpClient.HttpReply reply = method == Method.GET
-                    ? http.get(base.get(), endpoint, query, key.get(), actor.correlationId())
-                    : http.post(base.get(), endpoint, query, key.get(), actor.correlationId());
+                    ? http.get(base.get(), endpoint, query, key.key(), actor.correlationId())
+                    : http.post(base.get(), endpoint, query, key.key(), actor.correlationId());
             entry.httpStatus(reply.status()).duration(reply.elapsed());
+            followKeyHealth(actor, key, reply.status());
             return translate(reply, translation);
         } catch (MimeeqTransportException e) {
             entry.duration(Duration.ofNanos(System.nanoTime() - started));
@@ -169,6 +197,15 @@ public class MimeeqGateway {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
         } catch (CircuitBreakerOpenException e) {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.CIRCUIT_OPEN));
+        }
+    }
+
+    /** Three 401s in a row mark the key invalid (the customer regenerated it); any other answer resets the count. */
+    private void followKeyHealth(Actor actor, KeyForCall.Usable key, int status) {
+        if (status == 401) {
+            keys.unauthorized(actor);
+        } else if (key.unauthorizedInARow() > 0) {
+            keys.authorized(actor.tenant());
         }
     }
 

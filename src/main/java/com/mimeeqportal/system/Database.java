@@ -115,6 +115,22 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work} in a tenant-bound transaction that is always rolled back: a rehearsal, so a caller
+     * can learn that a write would fail (the database is gone, a trigger refuses it) before acting.
+     */
+    public void rehearseInTenant(TenantId tenant, Consumer<Session> work) {
+        try (Session session = sessionFactory.withOptions().tenantIdentifier(tenant.value()).openSession()) {
+            Transaction transaction = session.beginTransaction();
+            try {
+                work.accept(session);
+                session.flush();
+            } finally {
+                transaction.rollback();
+            }
+        }
+    }
+
     /** Runs one transaction that sees every tenant's rows. Only for sign-in, operator work and seeding. */
     public <T> T asSystem(Function<Session, T> work) {
         return inSession(TenantId.SYSTEM.value(), work);

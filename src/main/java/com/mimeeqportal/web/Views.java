@@ -26,9 +26,11 @@ public class Views {
 
     private final JakartaServletWebApplication application;
     private final TemplateEngine engine;
+    private final Iterable<LayoutContributor> contributors;
 
     @Inject
-    public Views(ServletContext servletContext) {
+    public Views(ServletContext servletContext, jakarta.enterprise.inject.Instance<LayoutContributor> contributors) {
+        this.contributors = contributors;
         this.application = JakartaServletWebApplication.buildApplication(servletContext);
         WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
         resolver.setTemplateMode(TemplateMode.HTML);
@@ -46,6 +48,7 @@ public class Views {
     protected Views() {
         this.application = null;
         this.engine = null;
+        this.contributors = null;
     }
 
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
@@ -53,7 +56,13 @@ public class Views {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH);
-        context.setVariable("me", RequestAttributes.signedInUser(request).orElse(null));
+        var me = RequestAttributes.signedInUser(request);
+        context.setVariable("me", me.orElse(null));
+        if (me.isPresent()) {
+            Map<String, Object> layout = new HashMap<>();
+            contributors.forEach(contributor -> contributor.contribute(me.get(), layout));
+            context.setVariables(layout);
+        }
         context.setVariable("csrf", CsrfTokens.token(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
         context.setVariables(new HashMap<>(model));

@@ -408,6 +408,61 @@ class PortalIT {
         return created.location().replaceAll(".*created=", "");
     }
 
+    @Test
+    void threeRejectionsInARowInvalidateTheKeyUntilANewOneIsSet() {
+        SandboxAdmin sandbox = new SandboxAdmin(base);
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+        Fixtures.setKey(admin, sandbox.key("acme-office"));
+        assertEquals(200, admin.get("/catalog").status());
+
+        sandbox.regenerateKey("acme-office");   // the customer regenerated the key in Mimeeq
+        admin.submit("/catalog", "/catalog", Map.of());   // drop the cached list
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(502, admin.get("/catalog").status(), "401 number " + i);
+        }
+        sandbox.resetRequests("acme-office");
+        PortalClient.Page stopped = admin.get("/catalog");
+        assertEquals(409, stopped.status());
+        assertEquals(1, stopped.html().select("[data-failure=KEY_INVALIDATED]").size(), stopped.text());
+        assertEquals(0, sandbox.requests("acme-office"), "no further call reaches Mimeeq");
+        assertFalse(admin.get("/").html().select("div.banner").isEmpty(), "admins see the banner on every page");
+        assertTrue(auditRows(admin).stream().filter(r -> r.attr("data-type").equals("API_KEY_INVALIDATED")).count() == 1);
+
+        Fixtures.setKey(admin, sandbox.key("acme-office"));
+        assertTrue(admin.get("/").html().select("div.banner").isEmpty(), "a new key clears it");
+        assertEquals(200, admin.get("/catalog").status());
+    }
+
+    @Test
+    void testConnectionIsStoredAndRevealNeedsThePasswordAndIsAudited() {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+        String key = Fixtures.sandboxKey(base, "nordic-living");
+        Fixtures.setKey(admin, key);
+
+        PortalClient.Page tested = admin.submit("/admin/api-key", "/admin/api-key/test", Map.of());
+        assertEquals(302, tested.status());
+        PortalClient.Page page = admin.get("/admin/api-key");
+        assertEquals("true", page.html().select("dd.last-test").attr("data-ok"));
+        assertTrue(page.html().select("dd.last-test").text().contains("Connection works"));
+        assertTrue(admin.get("/").text().contains("Last connection test"), "the dashboard shows the last test");
+
+        PortalClient.Page wrong = admin.submit("/admin/api-key", "/admin/api-key/reveal", Map.of("password", "not-mine"));
+        assertEquals(400, wrong.status());
+        assertFalse(wrong.body().contains(key));
+        PortalClient.Page revealed = admin.submit("/admin/api-key", "/admin/api-key/reveal",
+                Map.of("password", tenant.adminPassword()));
+        assertEquals(200, revealed.status());
+        assertEquals(key, revealed.html().select("code.revealed-key").text());
+
+        List<Element> rows = auditRows(admin);
+        assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("API_KEY_TEST")));
+        assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("API_KEY_REVEAL_ERROR")));
+        assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("API_KEY_REVEAL")));
+        assertFalse(admin.get("/admin/audit").body().contains(key), "the key is in no audit entry");
+    }
+
     static final Pattern CATALOG_SIZE = Pattern.compile("\\((\\d+) products\\)");
 
     static int catalogSize(PortalClient.Page catalog) {
