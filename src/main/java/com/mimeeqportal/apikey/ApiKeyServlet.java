@@ -68,7 +68,14 @@ public class ApiKeyServlet extends PageServlet {
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, errors, Map.of());
             return;
         }
-        apiKeys.set(actor, key);
+        try {
+            apiKeys.set(actor, key);
+        } catch (RuntimeException auditUnavailable) {
+            // Fail closed: the audit entry could not be written, so the key was not changed.
+            show(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    errors.add("apiKey", "apiKey.auditUnavailable"), Map.of());
+            return;
+        }
         redirect(request, response, "/admin/api-key?saved");
     }
 

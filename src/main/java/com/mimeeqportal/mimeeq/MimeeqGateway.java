@@ -200,12 +200,20 @@ public class MimeeqGateway {
         }
     }
 
-    /** Three 401s in a row mark the key invalid (the customer regenerated it); any other answer resets the count. */
+    /**
+     * Three 401s in a row mark the key invalid (the customer regenerated it); any other answer that came
+     * back (2xx, 4xx; 5xx and timeouts never get here) resets the count. Two requests of one tenant may
+     * update the row at once; the loser's update is dropped, which at worst delays the marking by a call.
+     */
     private void followKeyHealth(Actor actor, KeyForCall.Usable key, int status) {
-        if (status == 401) {
-            keys.unauthorized(actor);
-        } else if (key.unauthorizedInARow() > 0) {
-            keys.authorized(actor.tenant());
+        try {
+            if (status == 401) {
+                keys.unauthorized(actor);
+            } else if (key.unauthorizedInARow() > 0) {
+                keys.authorized(actor.tenant());
+            }
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException concurrent) {
+            LOG.fine(() -> "Concurrent key-health update for " + actor.tenant() + " dropped");
         }
     }
 

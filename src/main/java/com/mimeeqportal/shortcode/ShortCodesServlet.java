@@ -50,6 +50,14 @@ public class ShortCodesServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            generate(request, response);
+        } catch (InvalidInputException e) {
+            badRequest(request, response, e);
+        }
+    }
+
+    private void generate(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String> form = Map.of("productId", field(request, "productId"),
                 "configurationCode", field(request, "configurationCode"));
         FormErrors errors = new FormErrors();

@@ -18,6 +18,25 @@ public class ErrorServlet extends PageServlet {
 
     private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
 
+    @jakarta.inject.Inject
+    com.mimeeqportal.audit.AuditLog audit;
+
+    /** A signed-in person was refused a page of another role (web.xml); the tenant's log says so. */
+    private void accessDenied(HttpServletRequest request) {
+        RequestAttributes.signedInUser(request).ifPresent(user -> {
+            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            try {
+                audit.record(user.tenantId(), com.mimeeqportal.audit.AuditEntry
+                        .of(com.mimeeqportal.audit.AuditEventType.ACCESS_DENIED).actor(user.username().value())
+                        .clientIp(RequestAttributes.clientIp(request))
+                        .correlationId(RequestAttributes.correlationId(request))
+                        .target(uri == null ? null : uri.toString()).error("WRONG_ROLE"));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not audit a refused request", e);
+            }
+        });
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -25,6 +44,9 @@ public class ErrorServlet extends PageServlet {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure != null) {
             LOG.log(Level.SEVERE, "Request " + RequestAttributes.correlationId(request) + " failed", failure);
+        }
+        if (status == HttpServletResponse.SC_FORBIDDEN) {
+            accessDenied(request);
         }
         String key = switch (status) {
             case 400, 401, 403, 404, 405 -> "error." + status;

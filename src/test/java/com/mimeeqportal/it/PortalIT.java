@@ -133,6 +133,8 @@ class PortalIT {
         assertEquals(200, sales.get("/catalog").status());
 
         PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        assertTrue(auditRows(admin).stream().anyMatch(r -> r.attr("data-type").equals("ACCESS_DENIED")
+                && r.select("td.target").text().equals("/admin/api-key")), "a refused page is audited");
         assertEquals(403, admin.get("/operator/tenants").status());
         PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
         assertEquals(403, operator.get("/catalog").status(), "the operator never sees a tenant's catalog");
