@@ -123,6 +123,11 @@ public class User {
         return lockedAt(now) ? Optional.of(lockedUntil) : Optional.empty();
     }
 
+    /** Whether anything is left to forgive at the next successful sign-in. */
+    public boolean hasFailedSignIns() {
+        return failedAttempts > 0 || lockouts > 0 || lockedUntil != null;
+    }
+
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
