@@ -42,7 +42,7 @@ public class UsersServlet extends PageServlet {
         }
         String done = request.getParameter("done");
         show(request, response, HttpServletResponse.SC_OK, Map.of(), new FormErrors(),
-                DONE.contains(done) ? "users.done." + done : null, null);
+                done != null && DONE.contains(done) ? "users.done." + done : null, null);
     }
 
     @Override

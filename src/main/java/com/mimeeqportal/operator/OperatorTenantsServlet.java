@@ -37,7 +37,7 @@ public class OperatorTenantsServlet extends PageServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String done = request.getParameter("done");
         render(request, response, HttpServletResponse.SC_OK, "operator/tenants", model(tenants, Map.of(),
-                new FormErrors(), null, DONE.contains(done) ? "tenants.done." + done : null));
+                new FormErrors(), null, done != null && DONE.contains(done) ? "tenants.done." + done : null));
     }
 
     @Override

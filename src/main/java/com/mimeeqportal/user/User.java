@@ -173,11 +173,15 @@ public class User {
         this.enabled = true;
     }
 
+    /** The roles of a session are fixed at sign-in, so a change ends the user's sessions to take effect. */
     public void changeRole(Role newRole) {
         if (newRole == Role.OPERATOR || role == Role.OPERATOR) {
             throw new IllegalArgumentException("Operators are not made or unmade through a tenant");
         }
-        this.role = newRole;
+        if (newRole != role) {
+            this.role = newRole;
+            endSessions();
+        }
     }
 
     /**
