@@ -91,7 +91,8 @@ public class SignedInSessions {
         HttpSession session = request.getSession(false);
         Optional<SessionStamp> stamp = SessionStamp.of(session);
         Optional<User> user = users.find(signedIn.get().userId());
-        Optional<String> ended = endReason(stamp, user, user.map(this::tenantActive).orElse(false), clock.instant());
+        Optional<String> ended = endReason(limits, stamp, user, user.map(this::tenantActive).orElse(false),
+                clock.instant());
         if (ended.isPresent()) {
             end(request, signedIn.get(), ended.get());
             response.sendRedirect(request.getContextPath() + "/login?ended");
@@ -104,8 +105,9 @@ public class SignedInSessions {
         return true;
     }
 
-    /** Why the session must end now, if it must. */
-    Optional<String> endReason(Optional<SessionStamp> stamp, Optional<User> user, boolean tenantActive, Instant now) {
+    /** Why the session must end now, if it must: the audit reason of its SESSION_END. */
+    static Optional<String> endReason(SessionLimits limits, Optional<SessionStamp> stamp, Optional<User> user,
+                                      boolean tenantActive, Instant now) {
         if (stamp.isEmpty() || user.isEmpty()) {
             return Optional.of("NO_SUCH_SIGN_IN");
         }
