@@ -90,8 +90,7 @@ public class LoginServlet extends PageServlet {
             signedIn(request, response, outcome.flatMap(SignInOutcome::user)
                     .orElseGet(() -> users.findForSignIn(username).orElseThrow()));
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
-            failed(request, typedUsername, outcome.orElseGet(
-                    () -> new SignInOutcome(SignInOutcome.Result.INVALID_CREDENTIALS, users.findForSignIn(username), Optional.empty())));
+            failed(request, typedUsername, outcome.orElseGet(() -> SignInOutcome.invalid(users.findForSignIn(username))));
             // One message for every failure, locked accounts included: nothing tells an account exists.
             showForm(request, response, HttpServletResponse.SC_UNAUTHORIZED, typedUsername, new FormErrors().add("form", "login.failed"));
         }

@@ -23,6 +23,11 @@ public record SignInOutcome(Result result, Optional<User> user, Optional<Instant
         return new SignInOutcome(result, Optional.of(user), Optional.empty());
     }
 
+    /** A failure whose reason the identity store did not leave behind. */
+    static SignInOutcome invalid(Optional<User> user) {
+        return new SignInOutcome(Result.INVALID_CREDENTIALS, user, Optional.empty());
+    }
+
     static SignInOutcome unknownUser() {
         return new SignInOutcome(Result.INVALID_CREDENTIALS, Optional.empty(), Optional.empty());
     }
