@@ -15,13 +15,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * /operator/tenants (OPERATOR): the list of tenants and the form that creates one with its first admin.
+ * /operator/tenants (OPERATOR): the list of tenants with their rename, suspend and resume forms
+ * (handled by {@link OperatorTenantActionsServlet}), and the form that creates one with its first admin.
  * The one-time password is rendered in the response to the POST itself and nowhere else.
  */
 @WebServlet("/operator/tenants")
 public class OperatorTenantsServlet extends PageServlet {
+
+    private static final Set<String> DONE = Set.of("rename", "suspend", "resume");
 
     @Inject
     Tenants tenants;
@@ -31,7 +35,9 @@ public class OperatorTenantsServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        show(request, response, HttpServletResponse.SC_OK, Map.of(), new FormErrors(), null);
+        String done = request.getParameter("done");
+        render(request, response, HttpServletResponse.SC_OK, "operator/tenants", model(tenants, Map.of(),
+                new FormErrors(), null, done != null && DONE.contains(done) ? "tenants.done." + done : null));
     }
 
     @Override
@@ -57,11 +63,18 @@ public class OperatorTenantsServlet extends PageServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, String> form,
                       FormErrors errors, TenantOnboarding.Onboarded created) throws IOException {
+        render(request, response, status, "operator/tenants", model(tenants, form, errors, created, null));
+    }
+
+    /** What the tenants page shows; also rendered by {@link OperatorTenantActionsServlet} for a bad rename. */
+    static Map<String, Object> model(Tenants tenants, Map<String, String> form, FormErrors errors,
+                                     TenantOnboarding.Onboarded created, String doneKey) {
         Map<String, Object> model = new HashMap<>();
         model.put("tenants", tenants.all());
         model.put("form", form);
         model.put("errors", errors);
         model.put("created", created);
-        render(request, response, status, "operator/tenants", model);
+        model.put("doneKey", doneKey);
+        return model;
     }
 }

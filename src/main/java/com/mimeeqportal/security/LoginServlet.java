@@ -5,6 +5,7 @@ import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.LockoutPolicy;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Username;
 import com.mimeeqportal.user.Users;
@@ -27,9 +28,10 @@ import java.util.Optional;
 
 /**
  * Sign-in. The form's input is checked first (a 10,000-character or control-character username gets a
- * field message, not a hash computation); then Jakarta Security validates the credential. Success gets
- * a new session id; success and failure are both audited, failures under the tenant of the typed
- * username when there is one, otherwise in the system log.
+ * field message, not a hash computation); then Jakarta Security validates the credential through
+ * {@link PortalIdentityStore}, which counts failures and locks accounts ({@link SignIns}). Success
+ * starts the session ({@link SignedInSessions}); success and failure are both audited, failures with
+ * their reason under the tenant of the typed username when there is one, otherwise in the system log.
  */
 @WebServlet("/login")
 public class LoginServlet extends PageServlet {
@@ -47,6 +49,12 @@ public class LoginServlet extends PageServlet {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SignInAttempt attempt;
+
+    @Inject
+    SignedInSessions sessions;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -77,29 +85,40 @@ public class LoginServlet extends PageServlet {
                 .withParams()
                 .credential(new UsernamePasswordCredential(username.value(), new Password(password)))
                 .newAuthentication(true));
+        Optional<SignInOutcome> outcome = attempt.outcome();
         if (status == AuthenticationStatus.SUCCESS) {
-            signedIn(request, response, username);
+            signedIn(request, response, outcome.flatMap(SignInOutcome::user)
+                    .orElseGet(() -> users.findForSignIn(username).orElseThrow()));
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
-            auditFailure(request, typedUsername, users.findForSignIn(username), "INVALID_CREDENTIALS");
+            failed(request, typedUsername, outcome.orElseGet(() -> SignInOutcome.invalid(users.findForSignIn(username))));
+            // One message for every failure, locked accounts included: nothing tells an account exists.
             showForm(request, response, HttpServletResponse.SC_UNAUTHORIZED, typedUsername, new FormErrors().add("form", "login.failed"));
         }
         // SEND_CONTINUE: the mechanism has already written the response.
     }
 
-    private void signedIn(HttpServletRequest request, HttpServletResponse response, Username username)
-            throws IOException {
-        User user = users.findForSignIn(username).orElseThrow();
+    private void signedIn(HttpServletRequest request, HttpServletResponse response, User user) throws IOException {
         String tenantName = user.tenantId().isSystem() ? null
                 : tenants.find(user.tenantId()).map(t -> t.name()).orElse(null);
-        request.changeSessionId();
-        SignedInUser signedIn = new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role());
-        request.getSession().setAttribute(RequestAttributes.SIGNED_IN_USER, signedIn);
-        audit.record(user.tenantId(), AuditEntry.of(AuditEventType.LOGIN).actor(username.value())
+        String next = sessions.start(request, user, tenantName);
+        audit.record(user.tenantId(), AuditEntry.of(AuditEventType.LOGIN).actor(user.username().value())
                 .clientIp(RequestAttributes.clientIp(request))
                 .correlationId(RequestAttributes.correlationId(request)).success());
         if (!response.isCommitted()) {
-            redirect(request, response, "/");
+            redirect(request, response, next);
         }
+    }
+
+    /** Audits the failure with its reason, and the lockout it caused as an event of its own. */
+    private void failed(HttpServletRequest request, String typedUsername, SignInOutcome outcome) {
+        auditFailure(request, typedUsername, outcome.user(), outcome.result().name());
+        outcome.lockedUntil().ifPresent(until -> audit.record(outcome.user().orElseThrow().tenantId(),
+                AuditEntry.of(AuditEventType.LOGIN_LOCKOUT).actor(typedUsername)
+                        .clientIp(RequestAttributes.clientIp(request))
+                        .correlationId(RequestAttributes.correlationId(request))
+                        .target("user " + outcome.user().get().username().value())
+                        .detail("locked until " + until + " after " + LockoutPolicy.THRESHOLD + " failed sign-ins")
+                        .error("TOO_MANY_FAILURES")));
     }
 
     private void auditFailure(HttpServletRequest request, String typedUsername, Optional<User> user, String reason) {

@@ -1,37 +1,35 @@
 package com.mimeeqportal.security;
 
-import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Username;
-import com.mimeeqportal.user.Users;
 import com.mimeeqportal.web.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks usernames and passwords against the portal's users for Jakarta Security. A disabled user or a
- * suspended tenant fails exactly like a wrong password, so the answer reveals nothing.
+ * Checks usernames and passwords against the portal's users for Jakarta Security, through
+ * {@link SignIns} (lockouts). A disabled user, a locked account or a suspended tenant fails exactly like
+ * a wrong password, so the answer reveals nothing; why it failed is kept for the audit log.
  */
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
 
-    private final Users users;
-    private final Tenants tenants;
+    private final SignIns signIns;
+    private final SignInAttempt attempt;
 
     @Inject
-    public PortalIdentityStore(Users users, Tenants tenants) {
-        this.users = users;
-        this.tenants = tenants;
+    public PortalIdentityStore(SignIns signIns, SignInAttempt attempt) {
+        this.signIns = signIns;
+        this.attempt = attempt;
     }
 
     protected PortalIdentityStore() {
-        this.users = null;
-        this.tenants = null;
+        this.signIns = null;
+        this.attempt = null;
     }
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
@@ -41,15 +39,12 @@ public class PortalIdentityStore implements IdentityStore {
         } catch (InvalidInputException e) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Optional<User> user = users.authenticate(username, credential.getPassword().getValue());
-        if (user.isEmpty() || !mayWork(user.get())) {
+        SignInOutcome outcome = signIns.attempt(username, credential.getPassword().getValue());
+        attempt.remember(outcome);
+        if (!outcome.success()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(user.get().username().value(), Set.of(user.get().role().name()));
-    }
-
-    private boolean mayWork(User user) {
-        return user.enabled() && (user.tenantId().isSystem()
-                || tenants.find(user.tenantId()).map(t -> t.active()).orElse(false));
+        User user = outcome.user().orElseThrow();
+        return new CredentialValidationResult(user.username().value(), Set.of(user.role().name()));
     }
 }

@@ -133,6 +133,21 @@ public class PortalConfig {
         return Duration.ofSeconds(config.getOptionalValue("portal.catalog.cache-ttl-seconds", Long.class).orElse(300L));
     }
 
+    /** The first lockout after repeated failed sign-ins; each further one doubles it, up to an hour. */
+    public Duration loginLockoutBase() {
+        return Duration.ofSeconds(config.getOptionalValue("portal.login.lockout-base-seconds", Long.class).orElse(60L));
+    }
+
+    /** A signed-in session ends after this long without a request. */
+    public Duration sessionIdle() {
+        return Duration.ofMinutes(config.getOptionalValue("portal.session.idle-minutes", Long.class).orElse(30L));
+    }
+
+    /** A signed-in session ends this long after sign-in, however busy it is. */
+    public Duration sessionAbsolute() {
+        return Duration.ofHours(config.getOptionalValue("portal.session.absolute-hours", Long.class).orElse(12L));
+    }
+
     private Optional<String> string(String name) {
         return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }

@@ -79,6 +79,19 @@ public class Tenant {
         this.auditRetentionDays = retention.days();
     }
 
+    public void rename(TenantName newName) {
+        this.name = newName.value();
+    }
+
+    /** A suspended tenant's users cannot sign in and their sessions end; its data stays. */
+    public void suspend() {
+        this.status = Status.SUSPENDED;
+    }
+
+    public void resume() {
+        this.status = Status.ACTIVE;
+    }
+
     public String createdAtText() {
         return com.mimeeqportal.web.Times.format(createdAt);
     }

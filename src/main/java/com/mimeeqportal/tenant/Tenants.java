@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Tenants live above tenancy: this is the one place that reads and writes them. */
 @ApplicationScoped
@@ -51,6 +52,33 @@ public class Tenants {
             AuditRetention previous = tenant.auditRetention();
             tenant.retainAuditEntries(retention);
             return previous;
+        });
+    }
+
+    /**
+     * Runs {@code change} on the tenant in one transaction; returns the tenant afterwards, or empty when
+     * there is no such tenant.
+     */
+    public Optional<Tenant> change(TenantId id, Consumer<Tenant> change) {
+        return database.asSystem(session -> Optional.ofNullable(session.find(Tenant.class, id.value()))
+                .map(tenant -> {
+                    change.accept(tenant);
+                    return tenant;
+                }));
+    }
+
+    /** Renames the tenant; another tenant's name is refused as for a new tenant. */
+    public Optional<Tenant> rename(TenantId id, TenantName name) {
+        return database.asSystem(session -> {
+            Optional<Tenant> other = findByName(session, name).filter(t -> !t.id().equals(id));
+            if (other.isPresent()) {
+                throw new com.mimeeqportal.web.InvalidInputException("name", "validation.tenant.nameTaken");
+            }
+            Tenant tenant = session.find(Tenant.class, id.value());
+            if (tenant != null) {
+                tenant.rename(name);
+            }
+            return Optional.ofNullable(tenant);
         });
     }
 

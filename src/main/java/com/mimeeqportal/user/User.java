@@ -1,5 +1,6 @@
 package com.mimeeqportal.user;
 
+import com.mimeeqportal.web.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
@@ -38,6 +40,24 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Consecutive failed sign-ins since the last success or lockout. */
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    /** Lockouts since the last successful sign-in: each doubles the next one. */
+    @Column(nullable = false)
+    private int lockouts;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    /** Copied into the session at sign-in; raising it ends every session that holds an older value. */
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
 
     @Version
     private long version;
@@ -80,5 +100,116 @@ public class User {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String createdAtText() {
+        return Times.format(createdAt);
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    public int failedAttempts() {
+        return failedAttempts;
+    }
+
+    /** The end of the current lock, if the account is locked at {@code now}. */
+    public Optional<Instant> lockedUntil(Instant now) {
+        return lockedAt(now) ? Optional.of(lockedUntil) : Optional.empty();
+    }
+
+    /** Whether anything is left to forgive at the next successful sign-in. */
+    public boolean hasFailedSignIns() {
+        return failedAttempts > 0 || lockouts > 0 || lockedUntil != null;
+    }
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /**
+     * Counts a wrong password. Returns the end of the lock when this failure locks the account; the
+     * count starts again after a lockout, so the next lock needs another full series of failures.
+     */
+    public Optional<Instant> failSignIn(Instant now, LockoutPolicy policy) {
+        failedAttempts++;
+        if (!policy.locksAfter(failedAttempts)) {
+            return Optional.empty();
+        }
+        lock(now.plus(policy.lockFor(lockouts)));
+        return Optional.of(lockedUntil);
+    }
+
+    public void lock(Instant until) {
+        this.lockedUntil = until;
+        this.lockouts++;
+        this.failedAttempts = 0;
+    }
+
+    /** A successful sign-in forgives every earlier failure and lockout. */
+    public void signedIn() {
+        unlock();
+    }
+
+    /** An admin's unlock: as if the failures had never happened. */
+    public void unlock() {
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+        this.lockouts = 0;
+    }
+
+    /** Disabling also ends the user's open sessions at their next request. */
+    public void disable() {
+        this.enabled = false;
+        endSessions();
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    /** The roles of a session are fixed at sign-in, so a change ends the user's sessions to take effect. */
+    public void changeRole(Role newRole) {
+        if (newRole == Role.OPERATOR || role == Role.OPERATOR) {
+            throw new IllegalArgumentException("Operators are not made or unmade through a tenant");
+        }
+        if (newRole != role) {
+            this.role = newRole;
+            endSessions();
+        }
+    }
+
+    /**
+     * An admin's reset: a one-time password that must be replaced at the next sign-in. Whoever was
+     * signed in with the old password is signed out.
+     */
+    public void resetPassword(String oneTimePasswordHash) {
+        this.passwordHash = oneTimePasswordHash;
+        this.mustChangePassword = true;
+        unlock();
+        endSessions();
+    }
+
+    /** Marks a password the user did not choose (a new user's one-time password). */
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    /** The user's own change; {@code endOtherSessions} signs out every session holding the old epoch. */
+    public void changePassword(String newHash, boolean endOtherSessions) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = false;
+        if (endOtherSessions) {
+            endSessions();
+        }
+    }
+
+    private void endSessions() {
+        this.sessionEpoch++;
     }
 }

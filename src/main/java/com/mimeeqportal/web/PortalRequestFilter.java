@@ -1,6 +1,7 @@
 package com.mimeeqportal.web;
 
 import com.mimeeqportal.mimeeq.SandboxLocation;
+import com.mimeeqportal.security.SignedInSessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,8 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs before every page: gives the request a correlation id, sets the security headers, and refuses
- * any POST without the session's CSRF token. The sandbox is an API with no cookies, so it is exempt.
+ * Runs before every page: gives the request a correlation id, sets the security headers, ends signed-in
+ * sessions that must not go on ({@link SignedInSessions}), and refuses any POST without the session's
+ * CSRF token. The sandbox is an API with no cookies, so it is exempt.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class PortalRequestFilter extends HttpFilter {
@@ -24,6 +26,9 @@ public class PortalRequestFilter extends HttpFilter {
 
     @Inject
     SandboxLocation sandboxLocation;
+
+    @Inject
+    SignedInSessions sessions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,7 +44,11 @@ public class PortalRequestFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        securityHeaders(response, path.startsWith("/static/"));
+        boolean staticResource = path.startsWith("/static/");
+        securityHeaders(response, staticResource);
+        if (!staticResource && !sessions.admit(request, response, path)) {
+            return;
+        }
         if ("POST".equals(request.getMethod()) && !CsrfTokens.valid(request)) {
             views.render(request, response, HttpServletResponse.SC_FORBIDDEN, "error",
                     Map.of("title", Messages.get("error.csrf.title"), "message", Messages.get("error.csrf.message")));

@@ -1,0 +1,143 @@
+package com.mimeeqportal.security;
+
+import com.mimeeqportal.audit.AuditEntry;
+import com.mimeeqportal.audit.AuditEventType;
+import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.system.PortalConfig;
+import com.mimeeqportal.tenant.Tenant;
+import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.User;
+import com.mimeeqportal.user.Users;
+import com.mimeeqportal.web.RequestAttributes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Signed-in sessions from start to end. At sign-in the session gets a new id, the user, and a
+ * {@link SessionStamp}. Before every page the session is checked against the database: a disabled or
+ * deleted user, a raised session epoch (password reset, "sign out my other sessions"), a suspended tenant
+ * or the absolute timeout ends it at once. A user who must change the password is kept on that page.
+ * Two primary-key reads per request buy that a disabled user is gone at the next click, not at the next
+ * idle timeout.
+ */
+@ApplicationScoped
+public class SignedInSessions {
+
+    static final String PASSWORD_PAGE = "/account/password";
+    /** What a user who must change the password may still open. */
+    private static final Set<String> WHILE_CHANGING = Set.of(PASSWORD_PAGE, "/logout", "/error");
+
+    private final Users users;
+    private final Tenants tenants;
+    private final AuditLog audit;
+    private final SessionLimits limits;
+    private final Clock clock;
+
+    @Inject
+    public SignedInSessions(Users users, Tenants tenants, AuditLog audit, PortalConfig config) {
+        this.users = users;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.limits = SessionLimits.from(config);
+        this.clock = Clock.systemUTC();
+    }
+
+    protected SignedInSessions() {
+        this.users = null;
+        this.tenants = null;
+        this.audit = null;
+        this.limits = null;
+        this.clock = null;
+    }
+
+    /** Starts the session of a user who has just signed in; returns where to send them. */
+    public String start(HttpServletRequest request, User user, String tenantName) {
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(RequestAttributes.SIGNED_IN_USER,
+                new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));
+        new SessionStamp(user.sessionEpoch(), clock.instant()).storeIn(session);
+        session.setMaxInactiveInterval(limits.idleSeconds());
+        return user.mustChangePassword() ? PASSWORD_PAGE : "/";
+    }
+
+    /** After the user's own password change: this session stays, at the user's current epoch. */
+    public void keep(HttpServletRequest request, int epoch) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            SessionStamp.of(session).ifPresent(stamp -> stamp.atEpoch(epoch).storeIn(session));
+        }
+    }
+
+    /**
+     * Checks the request's session, if signed in. Returns false when it has answered the request itself:
+     * a redirect to sign in again, or to the password page.
+     */
+    public boolean admit(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException, ServletException {
+        Optional<SignedInUser> signedIn = RequestAttributes.signedInUser(request);
+        if (signedIn.isEmpty()) {
+            return true;
+        }
+        HttpSession session = request.getSession(false);
+        Optional<SessionStamp> stamp = SessionStamp.of(session);
+        Optional<User> user = users.find(signedIn.get().userId());
+        Optional<String> ended = endReason(limits, stamp, user, user.map(this::tenantActive).orElse(false),
+                clock.instant());
+        if (ended.isPresent()) {
+            end(request, signedIn.get(), ended.get());
+            response.sendRedirect(request.getContextPath() + "/login?ended");
+            return false;
+        }
+        if (user.get().mustChangePassword() && !WHILE_CHANGING.contains(path)) {
+            response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+            return false;
+        }
+        return true;
+    }
+
+    /** Why the session must end now, if it must: the audit reason of its SESSION_END. */
+    static Optional<String> endReason(SessionLimits limits, Optional<SessionStamp> stamp, Optional<User> user,
+                                      boolean tenantActive, Instant now) {
+        if (stamp.isEmpty() || user.isEmpty()) {
+            return Optional.of("NO_SUCH_SIGN_IN");
+        }
+        if (!user.get().enabled()) {
+            return Optional.of("USER_DISABLED");
+        }
+        if (user.get().sessionEpoch() != stamp.get().epoch()) {
+            return Optional.of("SIGNED_OUT_ELSEWHERE");
+        }
+        if (!tenantActive) {
+            return Optional.of("TENANT_SUSPENDED");
+        }
+        if (limits.expired(stamp.get().signedInAt(), now)) {
+            return Optional.of("ABSOLUTE_TIMEOUT");
+        }
+        return Optional.empty();
+    }
+
+    private void end(HttpServletRequest request, SignedInUser user, String reason) throws ServletException {
+        audit.record(user.tenantId(), AuditEntry.of(AuditEventType.SESSION_END).actor(user.username().value())
+                .clientIp(RequestAttributes.clientIp(request))
+                .correlationId(RequestAttributes.correlationId(request)).error(reason));
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    private boolean tenantActive(User user) {
+        return user.tenantId().isSystem() || tenants.find(user.tenantId()).map(Tenant::active).orElse(false);
+    }
+}
