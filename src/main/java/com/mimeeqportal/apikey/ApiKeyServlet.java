@@ -29,6 +29,10 @@ import java.util.Map;
 public class ApiKeyServlet extends PageServlet {
 
     static final int MAX_PASSWORD = 128;
+    /** Wrong passwords a session may type into the reveal form before it is refused for a while. */
+    static final int REVEAL_ATTEMPTS = 3;
+    static final java.time.Duration REVEAL_PAUSE = java.time.Duration.ofMinutes(5);
+    private static final String REVEAL_FAILURES = ApiKeyServlet.class.getName() + ".revealFailures";
 
     @Inject
     ApiKeys apiKeys;
@@ -103,22 +107,63 @@ public class ApiKeyServlet extends PageServlet {
         String password = field(request, "password");
         AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.API_KEY_REVEAL)).target("api-key");
         FormErrors errors = new FormErrors();
+        RevealFailures failures = revealFailures(request);
+        if (failures.paused()) {
+            // The form must not become a way to guess the password of a session someone left open.
+            audit.record(actor.tenant(), entry.error("TOO_MANY_ATTEMPTS"));
+            response.setHeader("Retry-After", Long.toString(REVEAL_PAUSE.toSeconds()));
+            show(request, response, 429, errors.add("password", "apiKey.revealPaused"), Map.of());
+            return;
+        }
         if (password.isEmpty()) {
             errors.add("password", "validation.required");
         } else if (password.length() > MAX_PASSWORD || users.authenticate(actor.user().username(), password.toCharArray())
                 .filter(user -> user.id().equals(actor.user().userId())).isEmpty()) {
             errors.add("password", "apiKey.revealWrongPassword");
+            failures.failed();
         }
         if (errors.any()) {
             audit.record(actor.tenant(), entry.error("WRONG_PASSWORD"));
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, errors, Map.of());
             return;
         }
+        failures.succeeded();
         AuditEntry revealed = entry.success();
         audit.checkWritable(actor.tenant(), revealed);
         ApiKey key = apiKeys.open(actor.tenant()).orElse(null);
         audit.record(actor.tenant(), revealed);
         show(request, response, HttpServletResponse.SC_OK, errors, key == null ? Map.of() : Map.of("revealed", key.reveal()));
+    }
+
+    private static RevealFailures revealFailures(HttpServletRequest request) {
+        var session = request.getSession();
+        RevealFailures failures = (RevealFailures) session.getAttribute(REVEAL_FAILURES);
+        if (failures == null) {
+            failures = new RevealFailures();
+            session.setAttribute(REVEAL_FAILURES, failures);
+        }
+        return failures;
+    }
+
+    /** Wrong reveal passwords of one session; after {@link #REVEAL_ATTEMPTS} the form pauses. */
+    static final class RevealFailures implements java.io.Serializable {
+        private int count;
+        private java.time.Instant pausedUntil = java.time.Instant.EPOCH;
+
+        synchronized boolean paused() {
+            return java.time.Instant.now().isBefore(pausedUntil);
+        }
+
+        synchronized void succeeded() {
+            count = 0;
+        }
+
+        synchronized void failed() {
+            if (++count >= REVEAL_ATTEMPTS) {
+                count = 0;
+                pausedUntil = java.time.Instant.now().plus(REVEAL_PAUSE);
+            }
+        }
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, FormErrors errors,

@@ -458,6 +458,14 @@ class PortalIT {
         assertEquals(200, revealed.status());
         assertEquals(key, revealed.html().select("code.revealed-key").text());
 
+        for (int i = 0; i < 3; i++) {
+            admin.submit("/admin/api-key", "/admin/api-key/reveal", Map.of("password", "guess-" + i));
+        }
+        PortalClient.Page paused = admin.submit("/admin/api-key", "/admin/api-key/reveal",
+                Map.of("password", tenant.adminPassword()));
+        assertEquals(429, paused.status(), "after three wrong passwords the form pauses, even for the right one");
+        assertFalse(paused.body().contains(key));
+
         List<Element> rows = auditRows(admin);
         assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("API_KEY_TEST")));
         assertTrue(rows.stream().anyMatch(r -> r.attr("data-type").equals("API_KEY_REVEAL_ERROR")));
