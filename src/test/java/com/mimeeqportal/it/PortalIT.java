@@ -473,6 +473,54 @@ class PortalIT {
         assertFalse(admin.get("/admin/audit").body().contains(key), "the key is in no audit entry");
     }
 
+    static final List<String> ADMIN_GETS = List.of("/admin/api-key", "/admin/audit", "/admin/audit/verify",
+            "/admin/audit/export?format=csv", "/admin/audit/retention", "/admin/users");
+    static final List<String> ADMIN_POSTS = List.of("/admin/api-key", "/admin/api-key/test", "/admin/api-key/reveal",
+            "/admin/audit/verify", "/admin/audit/retention", "/admin/users",
+            "/admin/users/" + java.util.UUID.randomUUID() + "/disable");
+    static final List<String> OPERATOR_GETS = List.of("/operator/tenants", "/operator/audit", "/operator/audit/verify",
+            "/operator/audit/export?format=csv");
+    static final List<String> OPERATOR_POSTS = List.of("/operator/tenants",
+            "/operator/tenants/" + java.util.UUID.randomUUID() + "/suspend");
+
+    @Test
+    void everyAdminAndOperatorRouteRefusesTheOtherRolesAndAnonymousVisitors() {
+        PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
+        PortalClient anonymous = new PortalClient(base);
+        anonymous.get("/login");
+        for (String path : concat(ADMIN_GETS, OPERATOR_GETS)) {
+            assertEquals(403, sales.get(path).status(), "sales GET " + path);
+            PortalClient.Page page = anonymous.get(path);
+            assertEquals(302, page.status(), "anonymous GET " + path);
+            assertTrue(page.location().endsWith("/login"), path);
+        }
+        for (String path : concat(ADMIN_POSTS, OPERATOR_POSTS)) {
+            assertEquals(403, sales.submit("/", path, Map.of()).status(), "sales POST " + path);
+            assertTrue(List.of(302, 403).contains(anonymous.submit("/login", path, Map.of()).status()),
+                    "anonymous POST " + path);
+        }
+        for (String path : OPERATOR_GETS) {
+            assertEquals(403, admin.get(path).status(), "admin GET " + path);
+        }
+        for (String path : OPERATOR_POSTS) {
+            assertEquals(403, admin.submit("/", path, Map.of()).status(), "admin POST " + path);
+        }
+        for (String path : ADMIN_GETS) {
+            assertEquals(403, operator.get(path).status(), "operator GET " + path);
+        }
+        for (String path : ADMIN_POSTS) {
+            assertEquals(403, operator.submit("/", path, Map.of()).status(), "operator POST " + path);
+        }
+        assertEquals(404, admin.submit("/", ADMIN_POSTS.get(ADMIN_POSTS.size() - 1), Map.of()).status(),
+                "an admin addressing a user id that is not in the tenant gets 404");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
     static final Pattern CATALOG_SIZE = Pattern.compile("\\((\\d+) products\\)");
 
     static int catalogSize(PortalClient.Page catalog) {
