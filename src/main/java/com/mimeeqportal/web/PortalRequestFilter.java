@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Runs before every page: gives the request a correlation id, sets the security headers, ends signed-in
@@ -34,9 +33,7 @@ public class PortalRequestFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         request.setCharacterEncoding("UTF-8");
-        String correlationId = UUID.randomUUID().toString();
-        request.setAttribute(RequestAttributes.CORRELATION_ID, correlationId);
-        response.setHeader("X-Correlation-Id", correlationId);
+        RequestAttributes.assignCorrelationId(request, response);
         sandboxLocation.learnFrom(request);
 
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -19,6 +19,21 @@ public final class RequestAttributes {
         return (String) request.getAttribute(CORRELATION_ID);
     }
 
+    /**
+     * Gives the request its correlation id (and the response its header) unless it has one. Pages get it
+     * from {@link PortalRequestFilter}; error pages the container produced before any filter ran (a role
+     * refused by web.xml) get it here, so their audit entries can be traced too.
+     */
+    public static String assignCorrelationId(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        String id = correlationId(request);
+        if (id == null) {
+            id = java.util.UUID.randomUUID().toString();
+            request.setAttribute(CORRELATION_ID, id);
+            response.setHeader("X-Correlation-Id", id);
+        }
+        return id;
+    }
+
     public static Optional<SignedInUser> signedInUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || request.getUserPrincipal() == null) {
