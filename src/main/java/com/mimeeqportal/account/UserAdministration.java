@@ -47,6 +47,8 @@ public class UserAdministration {
     /** A new user with a one-time password, which they must replace at their first sign-in. */
     public WithPassword create(Actor admin, Username username, Role role) {
         requireTenantRole(role);
+        audit.checkWritable(admin.tenant(), admin.audit(AuditEntry.of(AuditEventType.USER_CREATE))
+                .target("user " + username.value()).success());
         char[] password = GeneratedPasswords.next();
         User user = users.create(admin.tenant(), username, password, role, true);
         audit.record(admin.tenant(), admin.audit(AuditEntry.of(AuditEventType.USER_CREATE))
@@ -82,6 +84,7 @@ public class UserAdministration {
     }
 
     private User change(Actor admin, String id, AuditEventType type, Consumer<User> change, String detail) {
+        rehearse(admin, id, type, detail);
         User user = users.change(admin.tenant(), known(admin, id), u -> {
             change.accept(u);
             return u;
@@ -96,6 +99,7 @@ public class UserAdministration {
      */
     private User guarded(Actor admin, String id, AuditEventType type, boolean removesAdmin, Consumer<User> change,
                          String detail) {
+        rehearse(admin, id, type, detail);
         try {
             User user = users.changeGuardingAdmins(admin.tenant(), known(admin, id), (u, enabledAdmins) -> {
                 if (removesAdmin && enabledAdmins.size() == 1 && enabledAdmins.get(0).id().equals(u.id())) {
@@ -111,6 +115,11 @@ public class UserAdministration {
                     .detail(detail).error("LAST_ADMIN"));
             throw e;
         }
+    }
+
+    /** Fail closed: a change to a user is not made unless its audit entry can be written. */
+    private void rehearse(Actor admin, String id, AuditEventType type, String detail) {
+        audit.checkWritable(admin.tenant(), admin.audit(AuditEntry.of(type)).target("user id " + id).detail(detail).success());
     }
 
     /** Only well-formed ids reach the database; anything else is simply unknown. */

@@ -53,8 +53,12 @@ public class AuditLog {
      * ask first, in the spirit of Vault's audit broker: no audit, no action.
      */
     public void checkWritable(TenantId tenant, AuditEntry entry) {
-        ensureHead(tenant);
-        database.rehearseInTenant(tenant, session -> append(session, tenant, entry));
+        try {
+            ensureHead(tenant);
+            database.rehearseInTenant(tenant, session -> append(session, tenant, entry));
+        } catch (RuntimeException e) {
+            throw new AuditUnavailableException(e);
+        }
     }
 
     private void append(Session session, TenantId tenant, AuditEntry entry) {

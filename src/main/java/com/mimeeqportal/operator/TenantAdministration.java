@@ -36,6 +36,7 @@ public class TenantAdministration {
     }
 
     public Tenant rename(Actor operator, TenantId id, TenantName name) {
+        rehearse(operator, AuditEventType.TENANT_UPDATE, id);
         try {
             Tenant tenant = tenants.rename(id, name).orElseThrow();
             record(operator, AuditEventType.TENANT_UPDATE, id, "renamed to " + name.value());
@@ -48,15 +49,22 @@ public class TenantAdministration {
     }
 
     public Tenant suspend(Actor operator, TenantId id) {
+        rehearse(operator, AuditEventType.TENANT_SUSPEND, id);
         Tenant tenant = tenants.change(id, Tenant::suspend).orElseThrow();
         record(operator, AuditEventType.TENANT_SUSPEND, id, "suspended");
         return tenant;
     }
 
     public Tenant resume(Actor operator, TenantId id) {
+        rehearse(operator, AuditEventType.TENANT_RESUME, id);
         Tenant tenant = tenants.change(id, Tenant::resume).orElseThrow();
         record(operator, AuditEventType.TENANT_RESUME, id, "resumed");
         return tenant;
+    }
+
+    /** Fail closed: a tenant is not changed unless the change's audit entry can be written. */
+    private void rehearse(Actor operator, AuditEventType type, TenantId id) {
+        audit.checkWritable(operator.tenant(), operator.audit(AuditEntry.of(type)).target("tenant " + id).success());
     }
 
     private void record(Actor operator, AuditEventType type, TenantId id, String detail) {

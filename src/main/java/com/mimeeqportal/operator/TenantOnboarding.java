@@ -48,6 +48,9 @@ public class TenantOnboarding {
         if (users.findForSignIn(firstAdmin).isPresent()) {
             throw new InvalidInputException("adminUsername", "validation.username.taken");
         }
+        // Fail closed: no tenant is created unless its creation can be audited.
+        audit.checkWritable(operator.tenant(), operator.audit(AuditEntry.of(AuditEventType.TENANT_CREATE))
+                .detail("name " + name.value()).success());
         Tenant tenant = tenants.create(name, baseUrl);
         char[] password = GeneratedPasswords.next();
         users.create(tenant.id(), firstAdmin, password, Role.ACCOUNT_ADMIN);

@@ -21,6 +21,15 @@ public class ErrorServlet extends PageServlet {
     @jakarta.inject.Inject
     com.mimeeqportal.audit.AuditLog audit;
 
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A signed-in person was refused a page of another role (web.xml); the tenant's log says so. */
     private void accessDenied(HttpServletRequest request) {
         RequestAttributes.signedInUser(request).ifPresent(user -> {
@@ -43,6 +52,13 @@ public class ErrorServlet extends PageServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (causedBy(failure, com.mimeeqportal.audit.AuditUnavailableException.class)) {
+            LOG.log(Level.SEVERE, "Request " + RequestAttributes.correlationId(request) + " refused: audit log not writable",
+                    failure);
+            render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error", Map.of(
+                    "title", Messages.get("error.audit.title"), "message", Messages.get("error.audit.message")));
+            return;
+        }
         if (failure != null) {
             LOG.log(Level.SEVERE, "Request " + RequestAttributes.correlationId(request) + " failed", failure);
         }

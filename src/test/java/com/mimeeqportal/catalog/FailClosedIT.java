@@ -3,6 +3,7 @@ package com.mimeeqportal.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.ApiKey;
 import com.mimeeqportal.apikey.ApiKeys;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +47,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fail closed, on PostgreSQL with the audit table refusing inserts (a trigger): no Mimeeq call is made
- * and no key is changed, each with a clear outcome, while a catalog already cached still renders. The
+ * Fail closed, on PostgreSQL with the audit table refusing inserts (a trigger): no Mimeeq call is made,
+ * no key, user or tenant is changed, each with a clear outcome, while a catalog already cached still
+ * renders. The
  * "Mimeeq" here is a real HTTP server that counts the requests reaching it.
  */
 class FailClosedIT {
@@ -116,6 +119,19 @@ class FailClosedIT {
             assertThrows(RuntimeException.class, () -> keys.set(tenant.id(), new ApiKey("another-key-0002"), "admin",
                     AuditEntry.of(AuditEventType.API_KEY_SET)));
             assertEquals(fingerprint, keys.status(tenant.id()).orElseThrow().fingerprint(), "the key was not changed");
+
+            Actor operator = new Actor(new SignedInUser(UUID.randomUUID().toString(), new Username("operator"),
+                    com.mimeeqportal.tenant.TenantId.SYSTEM, null, Role.OPERATOR), "127.0.0.1", "fail-closed");
+            Actor admin = new Actor(new SignedInUser(UUID.randomUUID().toString(), new Username("admin@fail.example"),
+                    tenant.id(), tenant.name(), Role.ACCOUNT_ADMIN), "127.0.0.1", "fail-closed");
+            var users = new com.mimeeqportal.user.Users(database, new com.mimeeqportal.user.PasswordHasher());
+            assertThrows(com.mimeeqportal.audit.AuditUnavailableException.class, () ->
+                    new com.mimeeqportal.account.UserAdministration(users, audit)
+                            .create(admin, new Username("new@fail.example"), Role.SALES));
+            assertEquals(List.of(), users.all(tenant.id()), "no user was created");
+            assertThrows(com.mimeeqportal.audit.AuditUnavailableException.class, () ->
+                    new com.mimeeqportal.operator.TenantAdministration(tenants, audit).suspend(operator, tenant.id()));
+            assertTrue(tenants.find(tenant.id()).orElseThrow().active(), "the tenant was not suspended");
 
             var cached = catalog.page(actor, CatalogQuery.all());
             assertEquals("Chair", ((Catalog.CatalogPage) assertInstanceOf(MimeeqResult.Ok.class, cached).value())
