@@ -68,6 +68,14 @@ class AuditCoverageIT {
         sandbox.clearFaults("nordic-living");
         PortalClient.Page userCreated = admin.submit("/admin/users", "/admin/users",
                 Map.of("username", "sales-" + suffix + "@coverage.example", "role", "SALES"));
+        String salesName = "sales-" + suffix + "@coverage.example";
+        PortalClient guesser = new PortalClient(base);
+        List<PortalClient.Page> guesses = java.util.stream.IntStream.range(0, 5).mapToObj(i -> guesser.submit("/login",
+                "/login", Map.of("username", salesName, "password", "guess-" + i))).toList();
+        sandbox.faults("nordic-living", "{\"failNext\":[401,401,401]}");
+        List<PortalClient.Page> rejected = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> admin.get("/products/lookup?code=ZZZZZ" + i)).toList();
+        sandbox.clearFaults("nordic-living");
         PortalClient.Page deniedRole = admin.get("/operator/tenants");
         PortalClient.Page deniedId = admin.submit("/admin/users", "/admin/users/" + UUID.randomUUID() + "/disable", Map.of());
         PortalClient.Page suspended = operator.submit("/operator/tenants", "/operator/tenants/" + tenantId + "/suspend", Map.of());
@@ -98,6 +106,15 @@ class AuditCoverageIT {
         exactlyOne(systemLog, suspended, "TENANT_SUSPEND", "SUCCESS", "operator");
         exactlyOne(systemLog, resumed, "TENANT_RESUME", "SUCCESS", "operator");
         exactlyOne(tenantLog, loggedOut, "LOGOUT", "SUCCESS", adminName);
+        for (PortalClient.Page guess : guesses) {
+            exactlyOne(tenantLog, guess, "LOGIN_ERROR", "FAILURE", salesName);
+        }
+        exactlyOne(tenantLog, guesses.get(4), "LOGIN_LOCKOUT", "FAILURE", salesName);
+        assertEquals(1, tenantLog.stream().filter(e -> e.getString("event_type").equals("LOGIN_LOCKOUT")).count());
+        for (PortalClient.Page call : rejected) {
+            assertEquals(401, exactlyOne(tenantLog, call, "MIMEEQ_CALL_ERROR", "FAILURE", adminName).getInt("http_status"));
+        }
+        exactlyOne(tenantLog, rejected.get(2), "API_KEY_INVALIDATED", "SUCCESS", adminName);
         assertTrue(tenantLog.stream().anyMatch(e -> e.getString("event_type").equals("AUDIT_EXPORT")),
                 "the export itself is audited");
 
