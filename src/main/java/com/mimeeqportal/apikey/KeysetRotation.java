@@ -31,7 +31,8 @@ import org.hibernate.StaleStateException;
  */
 public class KeysetRotation {
 
-    static final int BATCH_SIZE = 10;
+    /** Tenants per executor task: small enough that a shutdown stops the run soon, large enough to be cheap. */
+    public static final int BATCH_SIZE = 10;
     private static final Logger LOG = Logger.getLogger(KeysetRotation.class.getName());
     private static final String TARGET = "master-keyset";
 
