@@ -203,17 +203,30 @@ public class KeysetRotation {
                     return Outcome.UNCHANGED;
                 }
                 key.reseal(vault.seal(tenant, vault.open(tenant, key.ciphertext())));
+                // Flushed here, not at commit, so a version conflict arrives as itself and not wrapped in a RollbackException.
+                session.flush();
                 return Outcome.MOVED;
             });
         } catch (KeyVaultException unreadable) {
             return new Outcome(false, "UNREADABLE");
-        } catch (OptimisticLockException | StaleStateException changedMeanwhile) {
-            return Outcome.UNCHANGED;
         } catch (jakarta.persistence.PersistenceException e) {
+            if (changedMeanwhile(e)) {
+                return Outcome.UNCHANGED;
+            }
             // One tenant's database trouble should not stop the others; it is reported like a bad key.
             LOG.log(Level.WARNING, "Could not re-encrypt the key of tenant " + tenant.value(), e);
             return new Outcome(false, "DATABASE_ERROR");
         }
+    }
+
+    /** Whether {@code e} is a version conflict: someone changed the row between our read and our update. */
+    static boolean changedMeanwhile(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Reencryption.FailedTenant failed(Run run, TenantId tenant, String reason) {

@@ -156,6 +156,34 @@ class KeysetRotationIT {
         assertTrue(Files.isRegularFile(KeysetFile.backupOf(master())), "the previous keyset is kept");
     }
 
+    @Test
+    void anAdminsChangeBetweenTheReadAndTheUpdateIsRecognisedAsAConflictTheAdminWins() throws Exception {
+        KeyVault vault = MasterKeysets.load(master(), dir.resolve("mac.json"), true);
+        ApiKeys apiKeys = new ApiKeys(database, vault, audit, changed -> { });
+        Tenant tenant = tenants.create(new TenantName("Conflict " + UUID.randomUUID()), MimeeqBaseUrl.PRODUCTION);
+        apiKeys.set(tenant.id(), new ApiKey("before-the-admin"), "seed", AuditEntry.of(AuditEventType.API_KEY_SET).actor("seed"));
+        try {
+            RuntimeException conflict = assertThrows(RuntimeException.class, () -> database.runInTenant(tenant.id(), session -> {
+                TenantApiKey read = session.createSelectionQuery("from TenantApiKey", TenantApiKey.class).getSingleResult();
+                // The admin saves a new key in their own transaction while the rotation holds the old row.
+                apiKeys.set(tenant.id(), new ApiKey("the-admins-new-key"), "admin",
+                        AuditEntry.of(AuditEventType.API_KEY_SET).actor("admin"));
+                read.reseal(vault.seal(tenant.id(), new ApiKey("before-the-admin")));
+                session.flush();
+            }));
+            assertTrue(KeysetRotation.changedMeanwhile(conflict), conflict.toString());
+            assertEquals("the-admins-new-key", apiKeys.open(tenant.id()).orElseThrow().reveal(), "the admin's key stays");
+        } finally {
+            // Leave no row behind: the other test counts every tenant key.
+            try (Connection c = database.dataSource().getConnection();
+                 PreparedStatement delete = c.prepareStatement("delete from tenant_api_key where tenant_id = ?")) {
+                delete.setString(1, tenant.id().value());
+                delete.executeUpdate();
+                c.commit();
+            }
+        }
+    }
+
     private static void assertEveryMovedKeyOpens(ApiKeys keys, Map<Tenant, String> plaintexts, Tenant corrupt) {
         plaintexts.forEach((tenant, plaintext) -> {
             if (!tenant.equals(corrupt)) {
