@@ -8,7 +8,7 @@ import java.util.OptionalInt;
  * output prefix) begin with the byte 0x01 and the 4-byte big-endian id of the key that sealed them. This
  * is how the keyset page counts the keys each master key protects and how rotation finds what is left.
  */
-public final class CiphertextPrefix {
+final class CiphertextPrefix {
 
     private static final byte TINK_PREFIX = 0x01;
     private static final int PREFIX_LENGTH = 5;
@@ -17,7 +17,7 @@ public final class CiphertextPrefix {
     }
 
     /** The id of the sealing key, or empty when {@code sealed} is not Base64 of a Tink-prefixed ciphertext. */
-    public static OptionalInt keyId(String sealed) {
+    static OptionalInt keyId(String sealed) {
         if (sealed == null) {
             return OptionalInt.empty();
         }
