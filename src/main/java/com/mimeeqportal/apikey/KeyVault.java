@@ -1,6 +1,5 @@
 package com.mimeeqportal.apikey;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.Mac;
 import com.mimeeqportal.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +14,26 @@ import java.util.HexFormat;
  */
 public final class KeyVault {
 
-    private final Aead aead;
+    private volatile MasterKeyset keyset;
     private final Mac mac;
 
-    public KeyVault(Aead aead, Mac mac) {
-        this.aead = aead;
+    public KeyVault(MasterKeyset keyset, Mac mac) {
+        this.keyset = keyset;
         this.mac = mac;
+    }
+
+    public MasterKeyset keyset() {
+        return keyset;
+    }
+
+    /** Switches to a changed master keyset (already written to its file); seals from now on use its primary. */
+    public void install(MasterKeyset changed) {
+        this.keyset = changed;
     }
 
     public String seal(TenantId tenant, ApiKey key) {
         try {
-            byte[] ciphertext = aead.encrypt(key.reveal().getBytes(StandardCharsets.UTF_8), associatedData(tenant));
+            byte[] ciphertext = keyset.aead().encrypt(key.reveal().getBytes(StandardCharsets.UTF_8), associatedData(tenant));
             return Base64.getEncoder().encodeToString(ciphertext);
         } catch (GeneralSecurityException e) {
             throw new KeyVaultException("The API key could not be encrypted", e);
@@ -34,7 +42,7 @@ public final class KeyVault {
 
     public ApiKey open(TenantId tenant, String sealed) {
         try {
-            byte[] plaintext = aead.decrypt(Base64.getDecoder().decode(sealed), associatedData(tenant));
+            byte[] plaintext = keyset.aead().decrypt(Base64.getDecoder().decode(sealed), associatedData(tenant));
             return new ApiKey(new String(plaintext, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // No cause attached: Tink's messages are harmless, but nothing from this path should be chained on.

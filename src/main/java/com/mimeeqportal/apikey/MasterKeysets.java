@@ -1,6 +1,5 @@
 package com.mimeeqportal.apikey;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
@@ -14,8 +13,6 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.logging.Logger;
 
@@ -42,12 +39,16 @@ public final class MasterKeysets {
 
     // synchronized: in demo mode the first caller may be generating a keyset file the second is about to read.
     public static synchronized KeyVault load(Path aeadKeyset, Path macKeyset, boolean generateIfMissing) {
+        return new KeyVault(aead(aeadKeyset, generateIfMissing), mac(macKeyset, generateIfMissing));
+    }
+
+    /** The master AEAD keyset alone, read from (or in demo mode generated into) its file. */
+    public static synchronized MasterKeyset aead(Path aeadKeyset, boolean generateIfMissing) {
         try {
-            Aead aead = handle(aeadKeyset, "portal.keyset.file", PredefinedAeadParameters.AES256_GCM, generateIfMissing)
-                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
-            return new KeyVault(aead, mac(macKeyset, generateIfMissing));
+            return new MasterKeyset(aeadKeyset, handle(aeadKeyset, "portal.keyset.file",
+                    PredefinedAeadParameters.AES256_GCM, generateIfMissing));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The master keysets cannot be used: " + e.getMessage(), e);
+            throw new IllegalStateException("The master keyset cannot be used: " + e.getMessage(), e);
         }
     }
 
@@ -72,7 +73,7 @@ public final class MasterKeysets {
                     + "point " + property + " at it and start again.");
         }
         KeysetHandle handle = KeysetHandle.generateNew(parameters);
-        write(file, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+        KeysetFile.replace(file, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
         LOG.warning(() -> "Demo mode: generated a new keyset at " + file + " (" + property
                 + "). Back it up: without it the stored API keys cannot be decrypted.");
         return handle;
@@ -84,16 +85,6 @@ public final class MasterKeysets {
         } catch (IOException e) {
             throw new IllegalStateException("The keyset file " + file + " (" + property + ") cannot be read: "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static void write(Path file, String json) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, json, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write the keyset file " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -76,6 +76,14 @@ public class TenantApiKey {
         this.invalidatedAt = null;
     }
 
+    /**
+     * The same key sealed again under another master key (keyset rotation). Only the ciphertext changes:
+     * the key, and so everything known about its health, stays as it was.
+     */
+    public void reseal(String ciphertext) {
+        this.ciphertext = ciphertext;
+    }
+
     public void tested(boolean ok, String detail, Instant at) {
         this.lastTestOk = ok;
         this.lastTestDetail = detail;

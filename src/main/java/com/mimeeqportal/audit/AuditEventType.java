@@ -32,5 +32,12 @@ public enum AuditEventType {
     USER_PASSWORD_CHANGE, USER_PASSWORD_CHANGE_ERROR,
     TENANT_UPDATE, TENANT_UPDATE_ERROR,
     TENANT_SUSPEND,
-    TENANT_RESUME
+    TENANT_RESUME,
+    // The master keyset: a new primary key, the background re-encryption (one error per tenant it could
+    // not move) and the disabling of an old key.
+    KEYSET_KEY_ADDED,
+    KEYSET_REENCRYPTION_STARTED,
+    KEYSET_REENCRYPTION_FINISHED,
+    KEYSET_REENCRYPTION_ERROR,
+    KEYSET_KEY_DISABLED, KEYSET_KEY_DISABLED_ERROR
 }

@@ -1,6 +1,11 @@
 package com.mimeeqportal.system;
 
 import com.mimeeqportal.apikey.KeyVault;
+import com.mimeeqportal.apikey.KeysetRotation;
+import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.tenant.Tenants;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import com.mimeeqportal.apikey.MasterKeysets;
 import com.mimeeqportal.apikey.TenantApiKey;
 import com.mimeeqportal.audit.AuditChainHead;
@@ -43,6 +48,17 @@ public class Infrastructure {
     @Singleton
     KeyVault keyVault(PortalConfig config) {
         return MasterKeysets.load(config.keysetFile(), config.macKeysetFile(), config.demo());
+    }
+
+    /** The container's default executor: its threads carry the application's context and end with it. */
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Produced here because its background batches run on the container's executor, a resource, not a bean. */
+    @Produces
+    @Singleton
+    KeysetRotation keysetRotation(Database database, KeyVault vault, AuditLog audit, Tenants tenants) {
+        return new KeysetRotation(database, vault, audit, tenants, executor, KeysetRotation.BATCH_SIZE);
     }
 
     @Produces

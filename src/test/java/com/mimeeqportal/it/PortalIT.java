@@ -125,7 +125,8 @@ class PortalIT {
     @Test
     void salesStaffAndOtherRolesAreKeptOutOfPagesThatAreNotTheirs() {
         PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
-        for (String path : List.of("/admin/api-key", "/admin/audit", "/operator/tenants", "/operator/audit")) {
+        for (String path : List.of("/admin/api-key", "/admin/audit", "/operator/tenants", "/operator/audit",
+                "/operator/keyset")) {
             assertEquals(403, sales.get(path).status(), path);
         }
         PortalClient.Page post = sales.submit("/catalog", "/admin/api-key", Map.of("apiKey", "stolen-key-000000"));
@@ -136,12 +137,14 @@ class PortalIT {
         assertTrue(auditRows(admin).stream().anyMatch(r -> r.attr("data-type").equals("ACCESS_DENIED")
                 && r.select("td.target").text().equals("/admin/api-key")), "a refused page is audited");
         assertEquals(403, admin.get("/operator/tenants").status());
+        assertEquals(403, admin.get("/operator/keyset").status());
         PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
         assertEquals(403, operator.get("/catalog").status(), "the operator never sees a tenant's catalog");
         assertEquals(403, operator.get("/admin/api-key").status());
 
         PortalClient anonymous = new PortalClient(base);
-        for (String path : List.of("/", "/catalog", "/admin/api-key", "/admin/audit", "/operator/tenants")) {
+        for (String path : List.of("/", "/catalog", "/admin/api-key", "/admin/audit", "/operator/tenants",
+                "/operator/keyset")) {
             PortalClient.Page page = anonymous.get(path);
             assertEquals(302, page.status(), path);
             assertTrue(page.location().endsWith("/login"), page.location());
