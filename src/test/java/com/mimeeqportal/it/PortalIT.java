@@ -476,14 +476,49 @@ class PortalIT {
         assertFalse(admin.get("/admin/audit").body().contains(key), "the key is in no audit entry");
     }
 
+    @Test
+    void theOperatorRotatesTheMasterKeysetAndEveryTenantKeepsWorking() throws Exception {
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
+        Fixtures.setKey(admin, Fixtures.sandboxKey(base, "nordic-living"));
+        PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
+        int keysBefore = operator.get("/operator/keyset").html().select("tr[data-key-id]").size();
+
+        assertEquals(302, operator.submit("/operator/keyset", "/operator/keyset/rotate", Map.of()).status());
+        PortalClient.Page status = operator.get("/operator/keyset");
+        for (int i = 0; i < 40 && !status.html().select("section.progress[data-state=RUNNING]").isEmpty(); i++) {
+            Thread.sleep(250);
+            status = operator.get("/operator/keyset");
+        }
+        var keys = status.html().select("tr[data-key-id]");
+        assertEquals(keysBefore + 1, keys.size(), status.text());
+        var primary = keys.select("[data-primary=true]");
+        assertEquals(1, primary.size());
+        assertTrue(keys.stream().filter(k -> k.attr("data-primary").equals("false"))
+                .allMatch(k -> k.attr("data-tenant-keys").equals("0")), "every tenant key moved to the new primary");
+        assertFalse(status.body().contains(Fixtures.sandboxKey(base, "nordic-living")), "the operator sees no key");
+
+        String older = keys.stream().filter(k -> k.attr("data-primary").equals("false")
+                && k.attr("data-enabled").equals("true")).findFirst().orElseThrow().attr("data-key-id");
+        operator.submit("/operator/keyset", "/operator/keyset/disable", Map.of("keyId", older));
+        assertEquals("false", operator.get("/operator/keyset").html().select("tr[data-key-id=" + older + "]")
+                .attr("data-enabled"));
+        assertEquals(302, admin.submit("/catalog", "/catalog", Map.of()).status(), "the refresh drops the cached list");
+        assertEquals(200, admin.get("/catalog").status(), "the tenant's key still opens after the rotation");
+        assertEquals(200, Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD).get("/catalog").status());
+        List<String> types = operator.get("/operator/audit").html().select("table.audit tbody tr").eachAttr("data-type");
+        assertTrue(types.contains("KEYSET_KEY_ADDED") && types.contains("KEYSET_KEY_DISABLED"), types.toString());
+    }
+
     static final List<String> ADMIN_GETS = List.of("/admin/api-key", "/admin/audit", "/admin/audit/verify",
             "/admin/audit/export?format=csv", "/admin/audit/retention", "/admin/users");
     static final List<String> ADMIN_POSTS = List.of("/admin/api-key", "/admin/api-key/test", "/admin/api-key/reveal",
             "/admin/audit/verify", "/admin/audit/retention", "/admin/users",
             "/admin/users/" + java.util.UUID.randomUUID() + "/disable");
     static final List<String> OPERATOR_GETS = List.of("/operator/tenants", "/operator/audit", "/operator/audit/verify",
-            "/operator/audit/export?format=csv");
-    static final List<String> OPERATOR_POSTS = List.of("/operator/tenants",
+            "/operator/audit/export?format=csv", "/operator/keyset");
+    static final List<String> OPERATOR_POSTS = List.of("/operator/tenants", "/operator/keyset/rotate",
+            "/operator/keyset/resume", "/operator/keyset/disable",
             "/operator/tenants/" + java.util.UUID.randomUUID() + "/suspend");
 
     @Test
