@@ -25,7 +25,9 @@ public record AuditEntry(Instant occurredAt, String actor, String clientIp, Audi
         reason = bounded(reason, 60);
         target = bounded(target, 300);
         detail = bounded(detail, 2000);
-        correlationId = bounded(correlationId, 64);
+        // Entries written outside a request (start-up, hourly jobs) get an id of their own, so every entry
+        // can be named and traced in the server log the same way.
+        correlationId = correlationId == null ? "job-" + java.util.UUID.randomUUID() : bounded(correlationId, 64);
     }
 
     public static Builder of(AuditEventType type) {

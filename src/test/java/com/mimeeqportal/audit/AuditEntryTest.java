@@ -2,6 +2,7 @@ package com.mimeeqportal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,13 @@ class AuditEntryTest {
         assertEquals(AuditEventType.LOGIN, entry.type());
         assertEquals(AuditOutcome.SUCCESS, entry.outcome());
         assertNull(entry.reason());
+    }
+
+    @Test
+    void entriesWrittenOutsideARequestGetACorrelationIdOfTheirOwn() {
+        AuditEntry job = AuditEntry.of(AuditEventType.AUDIT_PURGE).actor("system").success();
+        assertTrue(job.correlationId().startsWith("job-"), job.correlationId());
+        assertEquals("req-1", AuditEntry.of(AuditEventType.LOGIN).correlationId("req-1").success().correlationId());
     }
 
     @Test

@@ -82,6 +82,10 @@ class AuditCoverageIT {
         PortalClient.Page resumed = operator.submit("/operator/tenants", "/operator/tenants/" + tenantId + "/resume", Map.of());
         PortalClient.Page loggedOut = admin.submit("/", "/logout", Map.of());
 
+        String hostile = "evil\r\nFAKE LOGIN SUCCESS <script>alert(1)</script>";
+        PortalClient.Page injected = new PortalClient(base).submit("/login", "/login",
+                Map.of("username", hostile, "password", "x"));
+
         PortalClient reader = Fixtures.signedIn(base, adminName, password);
         PortalClient.Page export = reader.get("/admin/audit/export?format=jsonl&range=24h");
         assertEquals(200, export.status());
@@ -119,6 +123,17 @@ class AuditCoverageIT {
                 "the export itself is audited");
 
         assertTrue(tenantLog.stream().allMatch(e -> e.getString("tenant_id").equals(tenantId)));
+
+        // CR/LF and markup typed by someone are stored as typed and shown harmlessly.
+        exactlyOne(systemLog, injected, "LOGIN_ERROR", "FAILURE", hostile);
+        assertFalse(operator.get("/operator/audit").body().contains("<script>alert(1)</script>"), "escaped on the page");
+        try (var csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(operator.get("/operator/audit/export?format=csv&range=24h").body()))) {
+            assertTrue(csv.getRecords().stream().anyMatch(r -> r.toMap().containsValue(hostile)),
+                    "one CSV cell holds the whole value, line break included, so no fake row appears");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String base64 = Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8));
         for (List<JsonObject> log : List.of(tenantLog, systemLog)) {
             for (JsonObject entry : log) {

@@ -21,13 +21,9 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import com.mimeeqportal.web.TemplateTestEngine;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.messageresolver.StandardMessageResolver;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /** The operator's keyset page rendered outside the server with the real template and messages. */
 class KeysetTemplateTest {
@@ -88,23 +84,6 @@ class KeysetTemplateTest {
     }
 
     private static TemplateEngine engine() {
-        FileTemplateResolver resolver = new FileTemplateResolver();
-        resolver.setPrefix("webapp/WEB-INF/templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        StandardMessageResolver messages = new StandardMessageResolver();
-        messages.setDefaultMessages(Messages.all());
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setMessageResolver(messages);
-        // Outside a servlet container there is no context path; links are rendered as written.
-        engine.setLinkBuilder(new StandardLinkBuilder() {
-            @Override
-            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
-                return "";
-            }
-        });
-        return engine;
+        return TemplateTestEngine.create();
     }
 }

@@ -1,0 +1,37 @@
+package com.mimeeqportal.web;
+
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
+import org.thymeleaf.messageresolver.StandardMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/** The portal's templates and messages in a plain Thymeleaf engine, for template tests without a server. */
+public final class TemplateTestEngine {
+
+    private TemplateTestEngine() {
+    }
+
+    public static TemplateEngine create() {
+        FileTemplateResolver resolver = new FileTemplateResolver();
+        resolver.setPrefix("webapp/WEB-INF/templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        StandardMessageResolver messages = new StandardMessageResolver();
+        messages.setDefaultMessages(Messages.all());
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(messages);
+        // Outside a servlet container there is no context path; links are rendered as written.
+        engine.setLinkBuilder(new StandardLinkBuilder() {
+            @Override
+            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+                return "";
+            }
+        });
+        return engine;
+    }
+}
