@@ -72,6 +72,21 @@ class AuditCoverageIT {
         PortalClient guesser = new PortalClient(base);
         List<PortalClient.Page> guesses = java.util.stream.IntStream.range(0, 5).mapToObj(i -> guesser.submit("/login",
                 "/login", Map.of("username", salesName, "password", "guess-" + i))).toList();
+        Map<String, PortalClient.Page> failureKinds = new java.util.LinkedHashMap<>();
+        sandbox.faults("nordic-living", "{\"failNext\":[500,500,500]}");
+        failureKinds.put("UPSTREAM_ERROR", admin.get("/products/lookup?code=ZZZZY1"));
+        sandbox.faults("nordic-living", "{\"malformedNext\":1}");
+        failureKinds.put("MALFORMED_RESPONSE", admin.get("/products/lookup?code=ZZZZY2"));
+        // (Timeouts are left to ResilienceIT: three more failed attempts here would open the shared breaker.)
+        sandbox.faults("nordic-living", "{\"failNext\":[429],\"retryAfterSeconds\":1}");
+        failureKinds.put("RATE_LIMITED", admin.get("/products/lookup?code=ZZZZY4"));
+        failureKinds.put("WAITING_FOR_RATE_LIMIT", admin.get("/products/lookup?code=ZZZZY5"));
+        sandbox.clearFaults("nordic-living");
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sandbox.faults("nordic-living", "{\"failNext\":[401,401,401]}");
         List<PortalClient.Page> rejected = java.util.stream.IntStream.range(0, 3)
                 .mapToObj(i -> admin.get("/products/lookup?code=ZZZZZ" + i)).toList();
@@ -119,6 +134,9 @@ class AuditCoverageIT {
             assertEquals(401, exactlyOne(tenantLog, call, "MIMEEQ_CALL_ERROR", "FAILURE", adminName).getInt("http_status"));
         }
         exactlyOne(tenantLog, rejected.get(2), "API_KEY_INVALIDATED", "SUCCESS", adminName);
+        failureKinds.forEach((kind, call) -> assertEquals(kind,
+                exactlyOne(tenantLog, call, "MIMEEQ_CALL_ERROR", "FAILURE", adminName).getString("reason"),
+                "one entry per call, retries included"));
         assertTrue(tenantLog.stream().anyMatch(e -> e.getString("event_type").equals("AUDIT_EXPORT")),
                 "the export itself is audited");
 
