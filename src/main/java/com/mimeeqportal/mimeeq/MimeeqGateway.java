@@ -80,11 +80,9 @@ public class MimeeqGateway {
     public MimeeqResult<List<ProductSummary>> products(Actor actor) {
         MimeeqResult<List<ProductSummary>> result = call(actor, Method.GET, PRODUCTS, Map.of(),
                 orMalformed(ProductListTranslation::translate));
-        if (result instanceof MimeeqResult.Ok<List<ProductSummary>> ok && usesSandbox(actor)) {
-            return MimeeqResult.ok(ok.value().stream()
-                    .map(p -> p.withPreviewImage(sandbox.browserUrl(p.previewImage()))).toList());
-        }
-        return result;
+        // Only URLs on this instance's own sandbox origin are rewritten, so no need to look the tenant up again.
+        return result.map(products -> products.stream()
+                .map(p -> p.withPreviewImage(sandbox.browserUrl(p.previewImage()))).toList());
     }
 
     public MimeeqResult<ProductInfo> productInfo(Actor actor, ShortCode shortCode, Quantity quantity) {
@@ -221,10 +219,6 @@ public class MimeeqGateway {
         Tenant tenant = tenants.find(actor.tenant()).orElseThrow();
         return tenant.mimeeqBaseUrl().isSandbox() ? sandbox.baseUri()
                 : Optional.of(URI.create(tenant.mimeeqBaseUrl().value()));
-    }
-
-    private boolean usesSandbox(Actor actor) {
-        return tenants.find(actor.tenant()).map(t -> t.mimeeqBaseUrl().isSandbox()).orElse(false);
     }
 
     static <T> MimeeqResult<T> translate(MimeeqHttpClient.HttpReply reply, Function<String, MimeeqResult<T>> translation) {
