@@ -81,8 +81,10 @@ public class MimeeqGateway {
         MimeeqResult<List<ProductSummary>> result = call(actor, Method.GET, PRODUCTS, Map.of(),
                 orMalformed(ProductListTranslation::translate));
         // Only URLs on this instance's own sandbox origin are rewritten, so no need to look the tenant up again.
-        return result.map(products -> products.stream()
-                .map(p -> p.withPreviewImage(sandbox.browserUrl(p.previewImage()))).toList());
+        return result.map(products -> {
+            var browserUrl = sandbox.browserUrls();
+            return products.stream().map(p -> p.withPreviewImage(browserUrl.apply(p.previewImage()))).toList();
+        });
     }
 
     public MimeeqResult<ProductInfo> productInfo(Actor actor, ShortCode shortCode, Quantity quantity) {

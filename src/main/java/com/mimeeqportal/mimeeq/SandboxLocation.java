@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where this instance's own sandbox answers. Tenants whose base URL is {@code sandbox} call it over real
@@ -15,16 +16,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class SandboxLocation {
 
-    private final PortalConfig config;
+    private final boolean enabled;
+    private final Optional<URI> configured;
     private volatile URI learnt;
 
     @Inject
     public SandboxLocation(PortalConfig config) {
-        this.config = config;
+        this(config.sandboxEnabled(), config.sandboxBaseUrl().map(URI::create));
+    }
+
+    /** {@code configured}: where the sandbox answers, if not on this instance's own port. */
+    public SandboxLocation(boolean enabled, Optional<URI> configured) {
+        this.enabled = enabled;
+        this.configured = configured;
     }
 
     protected SandboxLocation() {
-        this.config = null;
+        this(false, Optional.empty());
     }
 
     public void learnFrom(HttpServletRequest request) {
@@ -35,21 +43,19 @@ public class SandboxLocation {
 
     /**
      * The sandbox builds image URLs from the loopback address the portal called it on; a browser elsewhere
-     * cannot reach that, so such URLs are shown as paths on the portal's own origin.
+     * cannot reach that, so such URLs are shown as paths on the portal's own origin. The origin is worked
+     * out once, for a whole product list.
      */
-    public String browserUrl(String url) {
-        URI base = baseUri().orElse(null);
-        if (url == null || base == null) {
-            return url;
+    public UnaryOperator<String> browserUrls() {
+        Optional<String> origin = baseUri().map(base -> base.getScheme() + "://" + base.getRawAuthority() + "/");
+        if (origin.isEmpty()) {
+            return UnaryOperator.identity();
         }
-        String origin = base.getScheme() + "://" + base.getRawAuthority();
-        return url.startsWith(origin + "/") ? url.substring(origin.length()) : url;
+        String prefix = origin.get();
+        return url -> url != null && url.startsWith(prefix) ? url.substring(prefix.length() - 1) : url;
     }
 
     public Optional<URI> baseUri() {
-        if (!config.sandboxEnabled()) {
-            return Optional.empty();
-        }
-        return config.sandboxBaseUrl().map(URI::create).or(() -> Optional.ofNullable(learnt));
+        return enabled ? configured.or(() -> Optional.ofNullable(learnt)) : Optional.empty();
     }
 }
