@@ -68,7 +68,9 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        // The driver's own DataSource, never DriverManager: see SupportedDatabase.
+        config.setDataSourceClassName(SupportedDatabase.forUrl(jdbcUrl).dataSourceClassName());
+        config.addDataSourceProperty("url", jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);

@@ -46,6 +46,26 @@ public class PortalConfig {
         return string("portal.db.url");
     }
 
+    /**
+     * The database to open: {@code portal.db.url}, or else the H2 file in the data directory. Production runs
+     * on PostgreSQL; H2 there only when the operator says so, because a file database can't be shared by a
+     * second instance, backed up while it runs, or restarted independently of the portal.
+     */
+    public String jdbcUrl() {
+        String url = dbUrl().orElseGet(() -> Database.h2Url(dataDir()));
+        if (!demo() && SupportedDatabase.forUrl(url) == SupportedDatabase.H2 && !allowH2InProduction()) {
+            throw new IllegalStateException("Production mode runs on PostgreSQL: set portal.db.url (PORTAL_DB_URL) "
+                    + "to a jdbc:postgresql: URL, with portal.db.user and portal.db.password (see docs/operations.md, "
+                    + "\"PostgreSQL\"). To run production on the H2 file database anyway, set "
+                    + "portal.db.allow-h2-in-production=true (PORTAL_DB_ALLOW_H2_IN_PRODUCTION).");
+        }
+        return url;
+    }
+
+    public boolean allowH2InProduction() {
+        return config.getOptionalValue("portal.db.allow-h2-in-production", Boolean.class).orElse(false);
+    }
+
     public Optional<String> dbUser() {
         return string("portal.db.user");
     }
