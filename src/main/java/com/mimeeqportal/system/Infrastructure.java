@@ -36,7 +36,7 @@ public class Infrastructure {
     @Singleton
     Database database(PortalConfig config) {
         return Database.open(config.jdbcUrl(), config.dbUser().orElse(config.dbUrl().isPresent() ? null : "sa"),
-                config.dbPassword().orElse(""), config.dbPoolSize(), ENTITIES);
+                config.dbPassword().orElse(""), config.dbPoolSize(), ENTITIES, config.demoMimeeqBaseUrl());
     }
 
     void close(@Disposes Database database) {

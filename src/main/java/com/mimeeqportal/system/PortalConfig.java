@@ -123,13 +123,14 @@ public class PortalConfig {
         return config.getOptionalValue("portal.exit-on-startup-failure", Boolean.class).orElse(true);
     }
 
-    public boolean sandboxEnabled() {
-        return config.getOptionalValue("portal.sandbox.enabled", Boolean.class).orElse(demo()) && demo();
-    }
-
-    /** Where tenants whose base URL is {@code sandbox} send their calls; empty: this instance's own sandbox. */
-    public Optional<String> sandboxBaseUrl() {
-        return string("portal.sandbox.base-url");
+    /**
+     * Demo mode: the Mimeeq base URL of the demo tenant, where the Mimeeq sandbox answers. By default the sandbox
+     * deployed beside the portal, on the HTTP port this server actually listens on ({@code payara.instance.http.port},
+     * which Payara provides; {@code portal.http.port} elsewhere).
+     */
+    public String demoMimeeqBaseUrl() {
+        return string("portal.demo.mimeeq-base-url").orElseGet(() -> "http://localhost:"
+                + config.getOptionalValue("payara.instance.http.port", Integer.class).orElse(httpPort()) + "/sandbox");
     }
 
     public Duration mimeeqConnectTimeout() {

@@ -74,7 +74,8 @@ class UpgradeIT {
     void theCurrentWarMigratesThePreviousReleasesDatabaseAndLosesNothing() throws Exception {
         Path data = Files.createDirectories(work.resolve("data"));
         copy(FIXTURE.resolve("audit-checkpoints"), data.resolve("audit-checkpoints"));
-        Path sandboxData = Files.createDirectories(work.resolve("sandbox").resolve("data").resolve("sandbox"));
+        // The sandbox's accounts keep the keys the old release stored (ProductionPostgresIT.Upstream's data dir).
+        Path sandboxData = Files.createDirectories(work.resolve("sandbox").resolve("data"));
         Files.copy(FIXTURE.resolve("sandbox/accounts.properties"), sandboxData.resolve("accounts.properties"),
                 StandardCopyOption.REPLACE_EXISTING);
 
