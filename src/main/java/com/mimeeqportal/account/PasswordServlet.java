@@ -1,10 +1,10 @@
 package com.mimeeqportal.account;
 
+import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.security.SignedInSessions;
 import com.mimeeqportal.user.PasswordPolicy;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
-import com.mimeeqportal.web.FormErrors;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;

@@ -1,10 +1,9 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.AuditRetention;
-import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
@@ -23,15 +22,12 @@ import java.util.Map;
 public class AuditRetentionServlet extends PageServlet {
 
     @Inject
-    Tenants tenants;
-
-    @Inject
-    AuditLog audit;
+    AuditAdministration administration;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Actor actor = RequestAttributes.actor(request);
-        AuditRetention current = tenants.find(actor.tenant()).orElseThrow().auditRetention();
+        AuditRetention current = administration.retention(actor.tenant());
         show(request, response, HttpServletResponse.SC_OK, Integer.toString(current.days()), new FormErrors(),
                 "saved".equals(request.getParameter("done")));
     }
@@ -47,10 +43,7 @@ public class AuditRetentionServlet extends PageServlet {
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, typed, new FormErrors().add(e), false);
             return;
         }
-        AuditRetention previous = tenants.find(actor.tenant()).orElseThrow().auditRetention();
-        audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.AUDIT_RETENTION_SET))
-                .target("audit-retention").detail(previous.days() + " -> " + retention.days() + " days").success());
-        tenants.changeAuditRetention(actor.tenant(), retention);
+        administration.changeRetention(actor, retention);
         redirect(request, response, "/admin/audit/retention?done=saved");
     }
 

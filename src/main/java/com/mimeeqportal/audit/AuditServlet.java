@@ -1,6 +1,6 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.web.PageRequest;
+import com.mimeeqportal.input.PageRequest;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package com.mimeeqportal.catalog;
 
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.mimeeq.MimeeqFailurePage;
 import com.mimeeqportal.mimeeq.MimeeqResult;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;

@@ -5,8 +5,7 @@ import com.mimeeqportal.apikey.KeyForCall;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.catalog.ProductSummary;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
@@ -115,7 +114,7 @@ public class MimeeqGateway {
 
     private <T> MimeeqResult<T> call(Actor actor, Method method, String endpoint, Map<String, String> query,
                                      Function<String, MimeeqResult<T>> translation) {
-        AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.MIMEEQ_CALL)).target(endpoint)
+        AuditEntry.Builder entry = AuditEntry.of(AuditEventType.MIMEEQ_CALL).by(actor).target(endpoint)
                 .detail(describe(query));
         try {
             // Fail closed: no call to Mimeeq that could not be audited (the rehearsal writes and rolls back).

@@ -1,6 +1,6 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.input.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -2,9 +2,9 @@ package com.mimeeqportal.operator;
 
 import com.mimeeqportal.apikey.KeysetRotation;
 import com.mimeeqportal.apikey.KeysetStatus;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;

@@ -1,5 +1,8 @@
 package com.mimeeqportal.pricing;
 
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.mimeeq.MimeeqFailurePage;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqResult;
@@ -7,8 +10,6 @@ import com.mimeeqportal.mimeeq.PriceQuote;
 import com.mimeeqportal.mimeeq.PricingSource;
 import com.mimeeqportal.mimeeq.Quantity;
 import com.mimeeqportal.mimeeq.ShortCode;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
@@ -112,7 +113,7 @@ public class PricingServlet extends PageServlet {
             }
             try {
                 sources.add(PricingSource.parse(kind, value));
-            } catch (com.mimeeqportal.web.InvalidInputException e) {
+            } catch (InvalidInputException e) {
                 errors.add(e.field().equals("sourceKind") ? "kind" + i : "value" + i, e.messageKey(),
                         e.arguments().toArray());
             }

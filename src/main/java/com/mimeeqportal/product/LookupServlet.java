@@ -1,13 +1,13 @@
 package com.mimeeqportal.product;
 
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.mimeeq.MimeeqFailurePage;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductInfo;
 import com.mimeeqportal.mimeeq.Quantity;
 import com.mimeeqportal.mimeeq.ShortCode;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;

@@ -1,13 +1,13 @@
 package com.mimeeqportal.product;
 
 import com.mimeeqportal.catalog.Catalog;
-import com.mimeeqportal.catalog.ProductSummary;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.mimeeq.MimeeqFailurePage;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductId;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.mimeeq.ProductSummary;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;

@@ -1,17 +1,17 @@
 package com.mimeeqportal.shortcode;
 
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.PageRequest;
+import com.mimeeqportal.input.Text;
 import com.mimeeqportal.mimeeq.ConfigurationCode;
 import com.mimeeqportal.mimeeq.MimeeqFailurePage;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductId;
 import com.mimeeqportal.mimeeq.ShortCode;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.PageRequest;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
-import com.mimeeqportal.web.Text;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;

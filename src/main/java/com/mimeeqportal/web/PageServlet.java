@@ -1,5 +1,7 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.Messages;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

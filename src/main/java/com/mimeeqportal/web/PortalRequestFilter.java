@@ -1,7 +1,7 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.input.Messages;
 import com.mimeeqportal.mimeeq.SandboxLocation;
-import com.mimeeqportal.security.SignedInSessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Runs before every page: gives the request a correlation id, sets the security headers, ends signed-in
- * sessions that must not go on ({@link SignedInSessions}), and refuses any POST without the session's
+ * sessions that must not go on ({@link SessionGate}), and refuses any POST without the session's
  * CSRF token. The sandbox is an API with no cookies, so it is exempt.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -27,7 +27,7 @@ public class PortalRequestFilter extends HttpFilter {
     SandboxLocation sandboxLocation;
 
     @Inject
-    SignedInSessions sessions;
+    SessionGate sessions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.ApiKey;
-import com.mimeeqportal.catalog.ProductSummary;
 import com.mimeeqportal.it.Fixtures;
 import com.mimeeqportal.it.SandboxAdmin;
 import java.math.BigDecimal;

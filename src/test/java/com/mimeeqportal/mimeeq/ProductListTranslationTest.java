@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mimeeqportal.catalog.ProductSummary;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

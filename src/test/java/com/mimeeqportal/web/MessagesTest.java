@@ -2,6 +2,7 @@ package com.mimeeqportal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.mimeeqportal.input.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.mimeeqportal.user;
+package com.mimeeqportal.identity;
 
 /** What a person may do (SPEC.md §1). The names are the Jakarta Security groups and roles. */
 public enum Role {

@@ -1,11 +1,14 @@
-package com.mimeeqportal.account;
+package com.mimeeqportal.admin;
 
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.user.Role;
+import com.mimeeqportal.account.LastAdminException;
+import com.mimeeqportal.account.UnknownUserException;
+import com.mimeeqportal.account.UserAdministration;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Username;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import com.mimeeqportal.web.Times;
