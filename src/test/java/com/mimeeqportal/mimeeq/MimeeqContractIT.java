@@ -235,7 +235,7 @@ class MimeeqContractIT {
     private MimeeqResult<ShortCode> post(String productId, ConfigurationCode configuration) {
         MimeeqHttpClient.HttpReply reply = client.post(api, MimeeqGateway.GENERATE_SHORT_CODE,
                 Map.of("productId", productId, "configurationCode", configuration.base64()), key, "contract");
-        return MimeeqGateway.translate(reply, body -> JsonReading.parse(body)
+        return MimeeqReplyTranslation.translate(reply, body -> JsonReading.parse(body)
                 .flatMap(json -> JsonReading.text(json.asJsonObject(), "shortCode"))
                 .<MimeeqResult<ShortCode>>map(text -> MimeeqResult.ok(new ShortCode(text)))
                 .orElseGet(() -> MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.MALFORMED_RESPONSE))));
@@ -250,11 +250,11 @@ class MimeeqContractIT {
     private <T> MimeeqResult<T> get(String endpoint, Map<String, String> query, ApiKey apiKey,
                                     Function<String, java.util.Optional<T>> translation) {
         MimeeqHttpClient.HttpReply reply = client.get(api, endpoint, query, apiKey, "contract");
-        return MimeeqGateway.translate(reply, MimeeqGateway.orMalformed(translation));
+        return MimeeqReplyTranslation.translate(reply, MimeeqReplyTranslation.orMalformed(translation));
     }
 
     private MimeeqResult<PriceQuote> priceCall(Map<String, String> query) {
-        return MimeeqGateway.translate(client.get(api, MimeeqGateway.PRICE, query, key, "contract"),
+        return MimeeqReplyTranslation.translate(client.get(api, MimeeqGateway.PRICE, query, key, "contract"),
                 PriceTranslation::translate);
     }
 
