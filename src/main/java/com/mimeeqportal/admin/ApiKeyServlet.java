@@ -7,7 +7,6 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.mimeeq.ConnectionTest;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +39,7 @@ public class ApiKeyServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals("/admin/api-key")) {
+        if (!pathSegments(request, "/admin/api-key").isEmpty()) {
             redirect(request, response, "/admin/api-key");
             return;
         }
@@ -49,15 +48,15 @@ public class ApiKeyServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        switch (request.getServletPath()) {
-            case "/admin/api-key/test" -> test(request, response);
-            case "/admin/api-key/reveal" -> reveal(request, response);
+        switch (pathSegments(request, "/admin/api-key").stream().findFirst().orElse("")) {
+            case "test" -> test(request, response);
+            case "reveal" -> reveal(request, response);
             default -> set(request, response);
         }
     }
 
     private void set(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         FormErrors errors = new FormErrors();
         ApiKey key = errors.check(() -> new ApiKey(request.getParameter("apiKey")));
         if (errors.any()) {
@@ -77,13 +76,13 @@ public class ApiKeyServlet extends PageServlet {
 
     /** One cheap call (the product list, uncached), its outcome stored and audited by the service. */
     private void test(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        connectionTest.run(RequestAttributes.actor(request));
+        connectionTest.run(actor(request));
         redirect(request, response, "/admin/api-key");
     }
 
     private void reveal(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RevealFailures failures = revealFailures(request);
-        switch (keyReveal.reveal(RequestAttributes.actor(request), field(request, "password"), failures.paused())) {
+        switch (keyReveal.reveal(actor(request), field(request, "password"), failures.paused())) {
             case KeyReveal.Result.Revealed revealed -> {
                 failures.succeeded();
                 show(request, response, HttpServletResponse.SC_OK, new FormErrors(),
@@ -145,7 +144,7 @@ public class ApiKeyServlet extends PageServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, FormErrors errors,
                       Map<String, Object> extra) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("errors", errors);
         model.putIfAbsent("saved", false);

@@ -3,7 +3,6 @@ package com.mimeeqportal.audit;
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +28,7 @@ public class AuditExportServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         AuditExport.Format format = AuditExport.Format.parse(request.getParameter("format"));
         if (format == null) {
             badRequest(request, response, new InvalidInputException("format", "validation.audit.format"));

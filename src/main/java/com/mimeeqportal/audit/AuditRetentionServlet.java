@@ -5,7 +5,6 @@ import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.AuditRetention;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +25,7 @@ public class AuditRetentionServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         AuditRetention current = administration.retention(actor.tenant());
         show(request, response, HttpServletResponse.SC_OK, Integer.toString(current.days()), new FormErrors(),
                 "saved".equals(request.getParameter("done")));
@@ -34,7 +33,7 @@ public class AuditRetentionServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         String typed = field(request, "retentionDays");
         AuditRetention retention;
         try {

@@ -2,7 +2,6 @@ package com.mimeeqportal.audit;
 
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,13 +23,13 @@ public class AuditVerifyServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         show(request, response, administration.verify(actor, request.getServletPath(), false), false);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         ChainVerification result = administration.verify(actor, request.getServletPath(), true);
         show(request, response, result, result.intact());
     }

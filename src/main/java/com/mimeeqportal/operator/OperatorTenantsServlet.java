@@ -7,7 +7,6 @@ import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +49,7 @@ public class OperatorTenantsServlet extends PageServlet {
         Username admin = errors.check(() -> new Username(form.get("adminUsername")));
         if (!errors.any()) {
             try {
-                var onboarded = onboarding.create(RequestAttributes.actor(request), name, baseUrl, admin);
+                var onboarded = onboarding.create(actor(request), name, baseUrl, admin);
                 show(request, response, HttpServletResponse.SC_CREATED, Map.of(), errors, onboarded);
                 return;
             } catch (InvalidInputException e) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The portal's Mimeeq client against the sandbox, over real HTTP: every endpoint and every behaviour of
- * mimeeq-api.md the portal relies on. The client here is the portal's own {@link MimeeqHttpClient} and
+ * docs/mimeeq-api.md the portal relies on. The client here is the portal's own {@link MimeeqHttpClient} and
  * translations, run in the test JVM (without Fault Tolerance's interceptors, which ResilienceIT covers).
  */
 @ExtendWith(ArquillianExtension.class)

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The documented shape of /get-products-general-info and the variants mimeeq-api.md says to tolerate. */
+/** The documented shape of /get-products-general-info and the variants docs/mimeeq-api.md says to tolerate. */
 class ProductListTranslationTest {
 
     /** The example of the 2022 OpenAPI file, field for field. */

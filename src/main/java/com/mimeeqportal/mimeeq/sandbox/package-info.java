@@ -3,7 +3,7 @@
  * mode, so the whole portal runs and is tested without the internet. It holds a few built-in accounts, each with
  * one active API key kept in the data directory, a catalog generated deterministically from the account ids, price
  * lists, companies and embed templates derived the same way, and answers the four endpoints in the shapes and with
- * the errors documented in {@code mimeeq-api.md} (section 0 decides where the sources disagree).
+ * the errors documented in docs/mimeeq-api.md (its "Decisions" settle where the sources disagree).
  *
  * <p>{@link com.mimeeqportal.mimeeq.sandbox.SandboxResource} maps HTTP onto services ({@code ShortCodeGenerator},
  * {@code ProductInfoService}, {@code PriceInfoService}); every call first passes the {@code SandboxGate} (key,
