@@ -41,8 +41,7 @@ public class OperatorTenantsServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String> form = Map.of("name", field(request, "name"), "baseUrl", field(request, "baseUrl"),
-                "adminUsername", field(request, "adminUsername"));
+        Map<String, String> form = form(request, "name", "baseUrl", "adminUsername");
         FormErrors errors = new FormErrors();
         TenantName name = errors.check(() -> new TenantName(form.get("name")));
         MimeeqBaseUrl baseUrl = errors.check(() -> new MimeeqBaseUrl(form.get("baseUrl")));
