@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String PORTAL = "com.mimeeqportal..";
-    /** What everything may use: checks on input, who is acting, configuration and the database. */
+    /** The shared types every package may use: checks on input, and who a request acts for. */
     private static final String[] SHARED = {"com.mimeeqportal.input..", "com.mimeeqportal.identity.."};
 
     /*
