@@ -62,6 +62,29 @@ public final class MasterKeysets {
         }
     }
 
+    /**
+     * Writes a new master keyset and a new MAC keyset, owner-only, for a production install. Refuses, writing
+     * nothing, when either file exists already: overwriting a keyset in use would make every stored API key
+     * unreadable and every audit entry unverifiable.
+     */
+    public static synchronized void create(Path aeadKeyset, Path macKeyset) {
+        for (Path file : new Path[] {aeadKeyset, macKeyset}) {
+            if (Files.exists(file)) {
+                throw new IllegalStateException(file + " exists already; keysets are never overwritten. Move it "
+                        + "away first if you really mean to replace it (docs/operations.md, \"Backups\").");
+            }
+        }
+        try {
+            KeysetFile.replace(aeadKeyset, TinkJsonProtoKeysetFormat.serializeKeyset(
+                    KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get()));
+            KeysetFile.replace(macKeyset, TinkJsonProtoKeysetFormat.serializeKeyset(
+                    KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+                    InsecureSecretKeyAccess.get()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate a keyset: " + e.getMessage(), e);
+        }
+    }
+
     private static KeysetHandle handle(Path file, String property, Parameters parameters, boolean generate)
             throws GeneralSecurityException {
         if (Files.isRegularFile(file)) {

@@ -37,9 +37,8 @@ public class Infrastructure {
     @Produces
     @Singleton
     Database database(PortalConfig config) {
-        String url = config.dbUrl().orElseGet(() -> Database.h2Url(config.dataDir()));
-        return Database.open(url, config.dbUser().orElse(config.dbUrl().isPresent() ? null : "sa"),
-                config.dbPassword().orElse(""), config.dbPoolSize(), ENTITIES);
+        return Database.open(config.jdbcUrl(), config.dbUser().orElse(config.dbUrl().isPresent() ? null : "sa"),
+                config.dbPassword().orElse(""), config.dbPoolSize(), ENTITIES, config.demoMimeeqBaseUrl());
     }
 
     void close(@Disposes Database database) {

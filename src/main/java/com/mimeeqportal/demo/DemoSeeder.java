@@ -1,12 +1,11 @@
 package com.mimeeqportal.demo;
 
-import com.mimeeqportal.apikey.ApiKey;
 import com.mimeeqportal.apikey.ApiKeys;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
+import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.TenantId;
-import com.mimeeqportal.mimeeq.sandbox.SandboxAccounts;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
@@ -19,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Demo mode's first start: the tenant "Demo Furniture" (calling the built-in sandbox, with the sandbox
- * account's key sealed like any other), and the users admin@demo.example and
+ * Demo mode's first start: the tenant "Demo Furniture" (calling the Mimeeq sandbox at
+ * {@code portal.demo.mimeeq-base-url}, with the sandbox account's key, read from the sandbox like a customer
+ * copies it from Mimeeq and sealed like any other), and the users admin@demo.example and
  * sales@demo.example (the operator exists in every mode, see Startup). Each piece is created only if
- * missing, so later starts change nothing.
+ * missing, so later starts change nothing, except that the tenant follows the sandbox should its address
+ * change (another port, say).
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -34,16 +35,16 @@ public class DemoSeeder {
     private final Tenants tenants;
     private final InitialUsers initialUsers;
     private final ApiKeys apiKeys;
-    private final SandboxAccounts sandboxAccounts;
+    private final AuditLog audit;
 
     @Inject
     public DemoSeeder(PortalConfig config, Tenants tenants, InitialUsers initialUsers, ApiKeys apiKeys,
-                      SandboxAccounts sandboxAccounts) {
+                      AuditLog audit) {
         this.config = config;
         this.tenants = tenants;
         this.initialUsers = initialUsers;
         this.apiKeys = apiKeys;
-        this.sandboxAccounts = sandboxAccounts;
+        this.audit = audit;
     }
 
     protected DemoSeeder() {
@@ -53,15 +54,26 @@ public class DemoSeeder {
     /** Seeds what is missing and returns the lines to print once (new users and their passwords). */
     public List<String> seed() {
         List<String> announcements = new ArrayList<>();
+        MimeeqBaseUrl sandbox = new MimeeqBaseUrl(config.demoMimeeqBaseUrl());
         Tenant tenant = tenants.findByName(new TenantName(TENANT_NAME))
-                .orElseGet(() -> tenants.create(new TenantName(TENANT_NAME), MimeeqBaseUrl.SANDBOX));
+                .orElseGet(() -> tenants.create(new TenantName(TENANT_NAME), sandbox));
+        if (!tenant.mimeeqBaseUrl().equals(sandbox)) {
+            follow(tenant, sandbox);
+        }
         user(tenant.id(), "admin@demo.example", Role.ACCOUNT_ADMIN, "admin", announcements);
         user(tenant.id(), "sales@demo.example", Role.SALES, "sales", announcements);
         if (apiKeys.status(tenant.id()).isEmpty()) {
-            apiKeys.set(tenant.id(), new ApiKey(sandboxAccounts.currentKey(SANDBOX_ACCOUNT)), "demo seeding",
-                    AuditEntry.of(AuditEventType.API_KEY_SET).actor("system").detail("demo seeding"));
+            DemoAccountKey.read(sandbox, SANDBOX_ACCOUNT).ifPresent(key -> apiKeys.set(tenant.id(), key,
+                    "demo seeding", AuditEntry.of(AuditEventType.API_KEY_SET).actor("system").detail("demo seeding")));
         }
         return announcements;
+    }
+
+    /** The sandbox moved (another port, say): the demo tenant calls it where it is now. */
+    private void follow(Tenant tenant, MimeeqBaseUrl sandbox) {
+        tenants.change(tenant.id(), t -> t.callMimeeqAt(sandbox));
+        audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.TENANT_UPDATE).actor("system")
+                .target("tenant " + tenant.id()).detail("demo seeding: Mimeeq base URL " + sandbox.value()).success());
     }
 
     private void user(TenantId tenant, String name, Role role, String configName, List<String> announcements) {

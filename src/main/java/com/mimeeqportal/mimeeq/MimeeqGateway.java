@@ -46,23 +46,21 @@ public class MimeeqGateway {
     private final MimeeqHttpClient http;
     private final ApiKeys keys;
     private final Tenants tenants;
-    private final SandboxLocation sandbox;
     private final AuditLog audit;
     private final TenantThrottle throttle;
     private final Duration defaultRetryAfter;
 
     @Inject
-    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, SandboxLocation sandbox, AuditLog audit,
+    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
                          TenantThrottle throttle, PortalConfig config) {
-        this(http, keys, tenants, sandbox, audit, throttle, config.mimeeqDefaultRetryAfter());
+        this(http, keys, tenants, audit, throttle, config.mimeeqDefaultRetryAfter());
     }
 
-    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, SandboxLocation sandbox, AuditLog audit,
+    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
                          TenantThrottle throttle, Duration defaultRetryAfter) {
         this.http = http;
         this.keys = keys;
         this.tenants = tenants;
-        this.sandbox = sandbox;
         this.audit = audit;
         this.throttle = throttle;
         this.defaultRetryAfter = defaultRetryAfter;
@@ -72,20 +70,13 @@ public class MimeeqGateway {
         this.http = null;
         this.keys = null;
         this.tenants = null;
-        this.sandbox = null;
         this.audit = null;
         this.throttle = null;
         this.defaultRetryAfter = Duration.ZERO;
     }
 
     public MimeeqResult<List<ProductSummary>> products(Actor actor) {
-        MimeeqResult<List<ProductSummary>> result = call(actor, Method.GET, PRODUCTS, Map.of(),
-                MimeeqReplyTranslation.orMalformed(ProductListTranslation::translate));
-        // Only URLs on this instance's own sandbox origin are rewritten, so no need to look the tenant up again.
-        return result.map(products -> {
-            var browserUrl = sandbox.browserUrls();
-            return products.stream().map(p -> p.withPreviewImage(browserUrl.apply(p.previewImage()))).toList();
-        });
+        return call(actor, Method.GET, PRODUCTS, Map.of(), MimeeqReplyTranslation.orMalformed(ProductListTranslation::translate));
     }
 
     public MimeeqResult<ProductInfo> productInfo(Actor actor, ShortCode shortCode, Quantity quantity) {
@@ -167,10 +158,7 @@ public class MimeeqGateway {
                 return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
             }
         }
-        Optional<URI> base = baseUri(actor);
-        if (base.isEmpty()) {
-            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.UNREACHABLE));
-        }
+        URI base = baseUri(actor);
         Optional<TenantThrottle.Slot> slot = throttle.enter(actor.tenant());
         if (slot.isEmpty()) {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
@@ -178,8 +166,8 @@ public class MimeeqGateway {
         long started = System.nanoTime();
         try (TenantThrottle.Slot held = slot.get()) {
             MimeeqHttpClient.HttpReply reply = method == Method.GET
-                    ? http.get(base.get(), endpoint, query, key.key(), actor.correlationId())
-                    : http.post(base.get(), endpoint, query, key.key(), actor.correlationId());
+                    ? http.get(base, endpoint, query, key.key(), actor.correlationId())
+                    : http.post(base, endpoint, query, key.key(), actor.correlationId());
             entry.httpStatus(reply.status()).duration(reply.elapsed());
             followKeyHealth(actor, key, reply.status());
             return MimeeqReplyTranslation.translate(reply, translation);
@@ -218,10 +206,9 @@ public class MimeeqGateway {
         }
     }
 
-    private Optional<URI> baseUri(Actor actor) {
+    private URI baseUri(Actor actor) {
         Tenant tenant = tenants.find(actor.tenant()).orElseThrow();
-        return tenant.mimeeqBaseUrl().isSandbox() ? sandbox.baseUri()
-                : Optional.of(URI.create(tenant.mimeeqBaseUrl().value()));
+        return URI.create(tenant.mimeeqBaseUrl().value());
     }
 
     /** The parameters for the audit entry; none of them is secret (the key travels in a header). */

@@ -15,11 +15,6 @@ public record ProductSummary(String productId, String variantCode, Map<String, S
         names = Map.copyOf(names);
     }
 
-    public ProductSummary withPreviewImage(String url) {
-        return new ProductSummary(productId, variantCode, names, status, mode, type, own, url, collection,
-                manufacturer, defaultConfigurationCode, modifiedAt);
-    }
-
     /** The English name, else any name, else the code: Mimeeq translates names per language. */
     public String name() {
         String english = names.get("en");

@@ -7,7 +7,6 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.input.InvalidInputException;
-import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
@@ -24,27 +23,21 @@ public class TenantOnboarding {
     private final Tenants tenants;
     private final Users users;
     private final AuditLog audit;
-    private final boolean sandboxEnabled;
 
     @Inject
-    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit, PortalConfig config) {
+    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit) {
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
-        this.sandboxEnabled = config.sandboxEnabled();
     }
 
     protected TenantOnboarding() {
         this.tenants = null;
         this.users = null;
         this.audit = null;
-        this.sandboxEnabled = false;
     }
 
     public Onboarded create(Actor operator, TenantName name, MimeeqBaseUrl baseUrl, Username firstAdmin) {
-        if (baseUrl.isSandbox() && !sandboxEnabled) {
-            throw new InvalidInputException("baseUrl", "validation.baseUrl.sandboxDisabled");
-        }
         if (users.findForSignIn(firstAdmin).isPresent()) {
             throw new InvalidInputException("adminUsername", "validation.username.taken");
         }

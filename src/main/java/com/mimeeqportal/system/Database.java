@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -40,11 +41,23 @@ public final class Database implements AutoCloseable {
         this.sessionFactory = sessionFactory;
     }
 
+    /** Where tenants of the old built-in sandbox go when nothing else says (the demo's default address). */
+    public static final String DEFAULT_SANDBOX_BASE_URL = "http://localhost:8080/sandbox";
+
     /** Opens the pool, migrates the schema and builds the session factory. */
     public static Database open(String jdbcUrl, String user, String password, int poolSize, List<Class<?>> entities) {
+        return open(jdbcUrl, user, password, poolSize, entities, DEFAULT_SANDBOX_BASE_URL);
+    }
+
+    /**
+     * As {@link #open(String, String, String, int, List)}; {@code legacySandboxBaseUrl} is where migration V7 points
+     * tenants that still name the sandbox that used to be built into the portal.
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, List<Class<?>> entities,
+                                String legacySandboxBaseUrl) {
         HikariDataSource dataSource = pool(jdbcUrl, user, password, poolSize);
         try {
-            migrate(dataSource);
+            migrate(dataSource, legacySandboxBaseUrl);
             return new Database(dataSource, sessionFactory(dataSource, entities));
         } catch (RuntimeException e) {
             dataSource.close();
@@ -68,7 +81,9 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        // The driver's own DataSource, never DriverManager: see SupportedDatabase.
+        config.setDataSourceClassName(SupportedDatabase.forUrl(jdbcUrl).dataSourceClassName());
+        config.addDataSourceProperty("url", jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -77,10 +92,11 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static void migrate(DataSource dataSource, String legacySandboxBaseUrl) {
         var result = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .placeholders(Map.of("legacy_sandbox_base_url", legacySandboxBaseUrl.replace("'", "''")))
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion

@@ -46,6 +46,26 @@ public class PortalConfig {
         return string("portal.db.url");
     }
 
+    /**
+     * The database to open: {@code portal.db.url}, or else the H2 file in the data directory. Production runs
+     * on PostgreSQL; H2 there only when the operator says so, because a file database can't be shared by a
+     * second instance, backed up while it runs, or restarted independently of the portal.
+     */
+    public String jdbcUrl() {
+        String url = dbUrl().orElseGet(() -> Database.h2Url(dataDir()));
+        if (!demo() && SupportedDatabase.forUrl(url) == SupportedDatabase.H2 && !allowH2InProduction()) {
+            throw new IllegalStateException("Production mode runs on PostgreSQL: set portal.db.url (PORTAL_DB_URL) "
+                    + "to a jdbc:postgresql: URL, with portal.db.user and portal.db.password (see docs/operations.md, "
+                    + "\"PostgreSQL\"). To run production on the H2 file database anyway, set "
+                    + "portal.db.allow-h2-in-production=true (PORTAL_DB_ALLOW_H2_IN_PRODUCTION).");
+        }
+        return url;
+    }
+
+    public boolean allowH2InProduction() {
+        return config.getOptionalValue("portal.db.allow-h2-in-production", Boolean.class).orElse(false);
+    }
+
     public Optional<String> dbUser() {
         return string("portal.db.user");
     }
@@ -103,13 +123,14 @@ public class PortalConfig {
         return config.getOptionalValue("portal.exit-on-startup-failure", Boolean.class).orElse(true);
     }
 
-    public boolean sandboxEnabled() {
-        return config.getOptionalValue("portal.sandbox.enabled", Boolean.class).orElse(demo()) && demo();
-    }
-
-    /** Where tenants whose base URL is {@code sandbox} send their calls; empty: this instance's own sandbox. */
-    public Optional<String> sandboxBaseUrl() {
-        return string("portal.sandbox.base-url");
+    /**
+     * Demo mode: the Mimeeq base URL of the demo tenant, where the Mimeeq sandbox answers. By default the sandbox
+     * deployed beside the portal, on the HTTP port this server actually listens on ({@code payara.instance.http.port},
+     * which Payara provides; {@code portal.http.port} elsewhere).
+     */
+    public String demoMimeeqBaseUrl() {
+        return string("portal.demo.mimeeq-base-url").orElseGet(() -> "http://localhost:"
+                + config.getOptionalValue("payara.instance.http.port", Integer.class).orElse(httpPort()) + "/sandbox");
     }
 
     public Duration mimeeqConnectTimeout() {

@@ -2,7 +2,7 @@ package com.mimeeqportal.system;
 
 import java.util.Locale;
 
-/** How the portal runs: {@code demo} brings its own database, keyset and Mimeeq sandbox; {@code production} brings nothing. */
+/** How the portal runs: {@code demo} brings its own database, keyset and demo tenant; {@code production} brings nothing. */
 public enum PortalMode {
     DEMO, PRODUCTION;
 

@@ -6,23 +6,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Where a tenant's Mimeeq calls go: {@code https://mimeeqapi.com} in real life, or the literal
- * {@code sandbox} for the portal's built-in emulator (demo mode only).
+ * Where a tenant's Mimeeq calls go: {@code https://mimeeqapi.com} in real life, or any other http(s)
+ * address that answers the same API, such as the Mimeeq sandbox of demo mode.
  */
 public record MimeeqBaseUrl(String value) {
 
     public static final MimeeqBaseUrl PRODUCTION = new MimeeqBaseUrl("https://mimeeqapi.com");
-    public static final MimeeqBaseUrl SANDBOX = new MimeeqBaseUrl("sandbox");
 
     public MimeeqBaseUrl {
-        value = Text.singleLine(value, "baseUrl", 1, 500);
-        if (!value.equals("sandbox")) {
-            value = checkedHttpUrl(value).replaceAll("/+$", "");
-        }
-    }
-
-    public boolean isSandbox() {
-        return value.equals("sandbox");
+        value = checkedHttpUrl(Text.singleLine(value, "baseUrl", 1, 500)).replaceAll("/+$", "");
     }
 
     private static String checkedHttpUrl(String value) {

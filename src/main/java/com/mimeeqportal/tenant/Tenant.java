@@ -85,6 +85,11 @@ public class Tenant {
         this.name = newName.value();
     }
 
+    /** From now on the tenant's Mimeeq calls go to this address. */
+    public void callMimeeqAt(MimeeqBaseUrl baseUrl) {
+        this.mimeeqBaseUrl = baseUrl.value();
+    }
+
     /** A suspended tenant's users cannot sign in and their sessions end; its data stays. */
     public void suspend() {
         this.status = Status.SUSPENDED;

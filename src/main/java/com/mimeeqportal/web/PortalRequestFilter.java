@@ -1,7 +1,6 @@
 package com.mimeeqportal.web;
 
 import com.mimeeqportal.input.Messages;
-import com.mimeeqportal.mimeeq.SandboxLocation;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,16 +14,13 @@ import java.util.Map;
 /**
  * Runs before every page: gives the request a correlation id, sets the security headers, ends signed-in
  * sessions that must not go on ({@link SessionGate}), and refuses any POST without the session's
- * CSRF token. The sandbox is an API with no cookies, so it is exempt.
+ * CSRF token.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class PortalRequestFilter extends HttpFilter {
 
     @Inject
     Views views;
-
-    @Inject
-    SandboxLocation sandboxLocation;
 
     @Inject
     SessionGate sessions;
@@ -34,13 +30,8 @@ public class PortalRequestFilter extends HttpFilter {
             throws IOException, ServletException {
         request.setCharacterEncoding("UTF-8");
         RequestAttributes.assignCorrelationId(request, response);
-        sandboxLocation.learnFrom(request);
 
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/sandbox/")) {
-            chain.doFilter(request, response);
-            return;
-        }
         boolean staticResource = path.startsWith("/static/");
         securityHeaders(response, staticResource);
         if (!staticResource && !sessions.admit(request, response, path)) {

@@ -9,8 +9,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.mimeeq.MimeeqHttpClient;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,22 +27,12 @@ class ArchitectureTest {
     /** The shared types every package may use: checks on input, and who a request acts for. */
     private static final String[] SHARED = {"com.mimeeqportal.input..", "com.mimeeqportal.identity.."};
 
-    /*
-     * The request filter teaches SandboxLocation the server's port; both the class and that call leave with
-     * the emulator (branch sandbox-war). Until then this one dependency is tolerated; drop it with the merge.
-     */
-    private static final DescribedPredicate<JavaClass> SANDBOX_LOCATION =
-            JavaClass.Predicates.simpleName("SandboxLocation").and(resideInAPackage("com.mimeeqportal.mimeeq"));
-
     private static JavaClasses portal;
 
     @BeforeAll
     static void importPortal() {
         portal = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // The Mimeeq emulator (com.mimeeqportal.mimeeq.sandbox..) is leaving this WAR (issue 8, branch
-                // sandbox-war). Until that branch is merged its classes are not checked; drop this line then.
-                .withImportOption(location -> !location.contains("/mimeeq/sandbox/"))
                 .importPackages("com.mimeeqportal");
     }
 
@@ -54,8 +42,7 @@ class ArchitectureTest {
 
     @Test
     void featurePackagesFormNoCycle() {
-        check(slices().matching("com.mimeeqportal.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage(PORTAL), SANDBOX_LOCATION));
+        check(slices().matching("com.mimeeqportal.(*)..").should().beFreeOfCycles());
     }
 
     @Test
@@ -76,8 +63,7 @@ class ArchitectureTest {
         check(classes().that().resideInAPackage("com.mimeeqportal.web..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(PORTAL)
                         .or(resideInAnyPackage(SHARED))
-                        .or(resideInAnyPackage("com.mimeeqportal.web..", "com.mimeeqportal.system.."))
-                        .or(SANDBOX_LOCATION)));
+                        .or(resideInAnyPackage("com.mimeeqportal.web..", "com.mimeeqportal.system.."))));
     }
 
     @Test

@@ -22,7 +22,7 @@ class DocumentReferencesTest {
 
     private static final Pattern DOCUMENT = Pattern.compile("(?<![\\w/.:-])([\\w./-]*[\\w-]+\\.md)\\b");
     private static final List<Path> SCANNED = List.of(Path.of("README.md"), Path.of("docs"), Path.of("docker"),
-            Path.of("src/main"), Path.of("src/test/java"), Path.of("webapp"), Path.of("pom.xml"));
+            Path.of("src/main"), Path.of("src/test/java"), Path.of("sandbox/src"), Path.of("webapp"), Path.of("pom.xml"));
     /*
      * system/Database.java still cites a document outside the repository; another engineer is editing that
      * file, so its comment is left to them (issue 8). Remove this entry when the citation is gone.

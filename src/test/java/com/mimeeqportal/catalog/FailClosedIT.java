@@ -24,7 +24,6 @@ import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqHttpClient;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.Quantity;
-import com.mimeeqportal.mimeeq.SandboxLocation;
 import com.mimeeqportal.mimeeq.ShortCode;
 import com.mimeeqportal.mimeeq.TenantThrottle;
 import com.mimeeqportal.operator.TenantAdministration;
@@ -104,7 +103,7 @@ class FailClosedIT {
                 new MimeeqBaseUrl("http://127.0.0.1:" + mimeeq.getAddress().getPort()));
         keys.set(tenant.id(), new ApiKey("fail-closed-key-0001"), "admin", AuditEntry.of(AuditEventType.API_KEY_SET));
         MimeeqGateway gateway = new MimeeqGateway(new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                keys, tenants, new SandboxLocation(false, java.util.Optional.empty()), audit, new TenantThrottle(4, Clock.systemUTC()), Duration.ofSeconds(1));
+                keys, tenants, audit, new TenantThrottle(4, Clock.systemUTC()), Duration.ofSeconds(1));
         Catalog catalog = new Catalog(gateway, Duration.ofMinutes(5), Clock.systemUTC());
         Actor actor = new Actor(new SignedInUser(UUID.randomUUID().toString(), new Username("sales@fail.example"),
                 tenant.id(), tenant.name(), Role.SALES), "127.0.0.1", "fail-closed");

@@ -49,7 +49,7 @@ class AuditCoverageIT {
 
         PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
         PortalClient.Page created = operator.submit("/operator/tenants", "/operator/tenants",
-                Map.of("name", "Coverage " + suffix, "baseUrl", "sandbox", "adminUsername", adminName));
+                Map.of("name", "Coverage " + suffix, "baseUrl", Fixtures.sandboxUrl(base), "adminUsername", adminName));
         String tenantId = operator.get("/operator/tenants").html()
                 .select("tr[data-tenant-name=Coverage " + suffix + "]").attr("data-tenant-id");
         String password = created.html().select("code.one-time-password").text();

@@ -68,11 +68,19 @@ public final class Fixtures {
         return client;
     }
 
+    /**
+     * The Mimeeq sandbox, as a tenant's Mimeeq base URL: sandbox.war, deployed on the same server as the portal
+     * (arquillian.xml), at {@code /sandbox}. On loopback, where its admin hooks answer.
+     */
+    public static String sandboxUrl(URI base) {
+        return "http://127.0.0.1:" + base.getPort() + "/sandbox";
+    }
+
     /** The key of a sandbox account, read from the sandbox's admin hook as a customer reads it in Mimeeq. */
     static String sandboxKey(URI base, String account) {
         // The sandbox's admin hook answers loopback callers only; the test runs on the same machine.
-        URI loopback = URI.create(base.getScheme() + "://127.0.0.1:" + base.getPort() + base.getPath());
-        PortalClient.Page answer = new PortalClient(loopback).get("/sandbox/_admin/accounts/" + account + "/key");
+        PortalClient.Page answer = new PortalClient(URI.create(sandboxUrl(base) + "/"))
+                .get("/_admin/accounts/" + account + "/key");
         assertEquals(200, answer.status(), answer.body());
         try (var reader = Json.createReader(new StringReader(answer.body()))) {
             return reader.readObject().getString("apiKey");

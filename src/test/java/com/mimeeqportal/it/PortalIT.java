@@ -65,7 +65,7 @@ class PortalIT {
 
     @Test
     void adminSetsAKeySeesTheCatalogAndFindsTheAuditEntries() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
 
         PortalClient.Page noKey = admin.get("/catalog");
@@ -101,7 +101,7 @@ class PortalIT {
 
     @Test
     void aWrongKeyGivesAClearPageAndAnAuditEntryWith401() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         Fixtures.setKey(admin, "wrong-key-0000000000");
 
@@ -153,8 +153,8 @@ class PortalIT {
 
     @Test
     void aTenantSeesNothingOfAnotherTenantWhateverTheUrlSays() {
-        Fixtures.NewTenant a = Fixtures.createTenant(base, "sandbox");
-        Fixtures.NewTenant b = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant a = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
+        Fixtures.NewTenant b = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient adminA = Fixtures.signedIn(base, a.adminUsername(), a.adminPassword());
         Fixtures.setKey(adminA, Fixtures.sandboxKey(base, "nordic-living"));
         String callOfA = adminA.get("/catalog").header("X-Correlation-Id");
@@ -250,7 +250,7 @@ class PortalIT {
 
     @Test
     void thePlaintextKeyReachesNoPageNoLogAndNoDatabaseFile() throws Exception {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         String key = Fixtures.sandboxKey(base, "acme-office");
         String base64 = java.util.Base64.getEncoder().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -294,7 +294,7 @@ class PortalIT {
 
     @Test
     void theOperatorsAuditLogHoldsSystemEventsOnly() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
         PortalClient.Page audit = operator.get("/operator/audit");
         assertEquals(200, audit.status());
@@ -318,11 +318,13 @@ class PortalIT {
     }
 
     @Test
-    void previewImagesOfTheSandboxAreServedFromThePortalsOwnOrigin() {
+    void previewImagesAreTheSandboxsOwnLinksWhichABrowserOpensAsTheyAre() {
         PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
         String src = admin.get("/catalog").html().select("table.products img").first().attr("src");
-        assertTrue(src.startsWith("/sandbox/images/"), src);
-        PortalClient.Page image = admin.get(src);
+        // The demo tenant calls the sandbox at http://localhost:<this server's port>/sandbox; the portal passes
+        // Mimeeq's image addresses on unchanged, and the sandbox builds them on the address it was called at.
+        assertTrue(src.startsWith("http://localhost:" + base.getPort() + "/sandbox/images/"), src);
+        PortalClient.Page image = new PortalClient(base).get(src);
         assertEquals(200, image.status());
         assertTrue(image.header("Content-Type").startsWith("image/svg+xml"));
     }
@@ -382,7 +384,7 @@ class PortalIT {
 
     @Test
     void salesStaffSeeTheirOwnShortCodesAndAdminsEveryonesInTheTenant() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         Fixtures.setKey(admin, Fixtures.sandboxKey(base, "nordic-living"));
         var product = admin.get("/catalog?status=ACTIVE&mode=VARIANT").html().select("table.products tbody tr").first();
@@ -428,7 +430,7 @@ class PortalIT {
     @Test
     void threeRejectionsInARowInvalidateTheKeyUntilANewOneIsSet() {
         SandboxAdmin sandbox = new SandboxAdmin(base);
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         Fixtures.setKey(admin, sandbox.key("acme-office"));
         assertEquals(200, admin.get("/catalog").status());
@@ -453,7 +455,7 @@ class PortalIT {
 
     @Test
     void testConnectionIsStoredAndRevealNeedsThePasswordAndIsAudited() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         String key = Fixtures.sandboxKey(base, "nordic-living");
         Fixtures.setKey(admin, key);
@@ -490,7 +492,7 @@ class PortalIT {
 
     @Test
     void theOperatorRotatesTheMasterKeysetAndEveryTenantKeepsWorking() throws Exception {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         Fixtures.setKey(admin, Fixtures.sandboxKey(base, "nordic-living"));
         PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
@@ -585,7 +587,7 @@ class PortalIT {
 
     @Test
     void theAuditLogFiltersVerifiesExportsAndSetsRetention() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
 
         PortalClient.Page logins = admin.get("/admin/audit?range=24h&type=LOGIN");

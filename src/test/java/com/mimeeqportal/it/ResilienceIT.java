@@ -142,7 +142,7 @@ class ResilienceIT {
     }
 
     private PortalClient tenantUsing(String account) {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient client = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         Fixtures.setKey(client, sandbox.key(account));
         return client;

@@ -22,10 +22,10 @@ public final class SandboxAdmin {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public SandboxAdmin(URI portalBase) {
-        this.admin = URI.create("http://127.0.0.1:" + portalBase.getPort() + portalBase.getPath() + "sandbox/_admin/");
+        this.admin = URI.create(Fixtures.sandboxUrl(portalBase) + "/_admin/");
     }
 
-    /** The sandbox's own base URL, as the portal calls it. */
+    /** The sandbox's own base URL, as the portal calls it, ending in {@code /}. */
     public URI api() {
         return admin.resolve("..");
     }

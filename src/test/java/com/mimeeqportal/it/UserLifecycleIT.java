@@ -50,7 +50,7 @@ class UserLifecycleIT {
 
     @Test
     void sixWrongPasswordsLockTheAccountUntilTheLockPasses() throws InterruptedException {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient guesser = new PortalClient(base);
         List<String> messages = new java.util.ArrayList<>();
         for (int i = 1; i <= 6; i++) {
@@ -76,7 +76,7 @@ class UserLifecycleIT {
 
     @Test
     void aNewUserSignsInWithTheOneTimePasswordAndMustChangeIt() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         String username = "sales-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
         String oneTime = createUser(admin, username, "SALES");
@@ -114,7 +114,7 @@ class UserLifecycleIT {
 
     @Test
     void aResetPasswordEndsTheUsersSessionAndMustBeChanged() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         String username = newUser(admin, "SALES");
         PortalClient sales = signedInWithOwnPassword(username, createdPasswords.get(username));
@@ -137,7 +137,7 @@ class UserLifecycleIT {
 
     @Test
     void aDisabledUsersSessionStopsAtTheNextRequestAndEnablingLetsThemBackIn() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         String username = newUser(admin, "SALES");
         PortalClient sales = signedInWithOwnPassword(username, createdPasswords.get(username));
@@ -161,7 +161,7 @@ class UserLifecycleIT {
 
     @Test
     void anAdminUnlocksALockedUser() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         String username = newUser(admin, "SALES");
         signedInWithOwnPassword(username, createdPasswords.get(username));
@@ -179,7 +179,7 @@ class UserLifecycleIT {
 
     @Test
     void theLastActiveAdminCannotBeRemovedAndRolesChange() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
 
         PortalClient.Page disableSelf = userAction(admin, tenant.adminUsername(), "disable", Map.of());
@@ -207,8 +207,8 @@ class UserLifecycleIT {
 
     @Test
     void anotherTenantsUserIdAnswers404AndIsAudited() {
-        Fixtures.NewTenant mine = Fixtures.createTenant(base, "sandbox");
-        Fixtures.NewTenant theirs = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant mine = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
+        Fixtures.NewTenant theirs = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient me = Fixtures.signedIn(base, mine.adminUsername(), mine.adminPassword());
         PortalClient them = Fixtures.signedIn(base, theirs.adminUsername(), theirs.adminPassword());
         String theirId = userId(them, theirs.adminUsername());
@@ -226,7 +226,7 @@ class UserLifecycleIT {
 
     @Test
     void aSuspendedTenantsUsersCannotSignInAndTheirSessionsStop() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient admin = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         assertEquals(200, admin.get("/admin/users").status());
         PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
@@ -257,7 +257,7 @@ class UserLifecycleIT {
 
     @Test
     void changingOnesPasswordCanSignOutTheOtherSessions() {
-        Fixtures.NewTenant tenant = Fixtures.createTenant(base, "sandbox");
+        Fixtures.NewTenant tenant = Fixtures.createTenant(base, Fixtures.sandboxUrl(base));
         PortalClient here = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         PortalClient elsewhere = Fixtures.signedIn(base, tenant.adminUsername(), tenant.adminPassword());
         PortalClient.Page wrongCurrent = changePassword(here, "not-my-password", NEW_PASSWORD, true);

@@ -8,7 +8,6 @@ import com.mimeeqportal.apikey.ApiKeys;
 import com.mimeeqportal.apikey.KeyForCall;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.audit.AuditOutcome;
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.SignedInUser;
@@ -42,9 +41,8 @@ class MimeeqGatewayFailClosedTest {
             "Example", Role.SALES), "127.0.0.1", "correlation-1");
     private final Audit audit = new Audit();
     private final Http http = new Http();
-    private final MimeeqGateway gateway = new MimeeqGateway(http, new Keys(), new OneTenant(),
-            new SandboxLocation(false, Optional.empty()), audit, new TenantThrottle(4, Clock.systemUTC()),
-            Duration.ofSeconds(1));
+    private final MimeeqGateway gateway = new MimeeqGateway(http, new Keys(), new OneTenant(), audit,
+            new TenantThrottle(4, Clock.systemUTC()), Duration.ofSeconds(1));
 
     @Test
     void rehearsesThenCallsThenRecords() {

@@ -136,7 +136,7 @@ class SignInsTest {
     private static final class ActiveTenants extends Tenants {
         @Override
         public Optional<Tenant> find(TenantId id) {
-            return Optional.of(new Tenant(id, new TenantName("Tenant"), new MimeeqBaseUrl("sandbox"), NOW));
+            return Optional.of(new Tenant(id, new TenantName("Tenant"), new MimeeqBaseUrl("https://mimeeqapi.com"), NOW));
         }
     }
 }

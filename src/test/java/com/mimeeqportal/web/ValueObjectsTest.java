@@ -44,10 +44,11 @@ class ValueObjectsTest {
     }
 
     @Test
-    void baseUrlsAreHttpOrTheSandbox() {
-        assertTrue(new MimeeqBaseUrl("sandbox").isSandbox());
+    void baseUrlsAreHttpAddressesOnly() {
         assertEquals("https://mimeeqapi.com", new MimeeqBaseUrl("https://mimeeqapi.com/").value());
-        for (String bad : new String[] {"ftp://x", "javascript:alert(1)", "https://user@host", "https://h/?q=1", "no url"}) {
+        assertEquals("http://localhost:8080/sandbox", new MimeeqBaseUrl("http://localhost:8080/sandbox/").value());
+        for (String bad : new String[] {"ftp://x", "javascript:alert(1)", "https://user@host", "https://h/?q=1", "no url",
+                "sandbox"}) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> new MimeeqBaseUrl(bad), bad);
             assertEquals("validation.baseUrl.invalid", e.messageKey());
         }

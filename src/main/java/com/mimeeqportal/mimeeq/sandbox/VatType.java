@@ -1,7 +1,0 @@
-package com.mimeeqportal.mimeeq.sandbox;
-
-/** Whether prices include VAT, spelt as in Mimeeq's price response. */
-enum VatType {
-    VAT_INCL,
-    VAT_EXCL
-}
