@@ -1,6 +1,6 @@
 package com.mimeeqportal.account;
 
-import com.mimeeqportal.user.Username;
+import com.mimeeqportal.identity.Username;
 
 /** The change would leave the tenant without an enabled account admin, and nobody could manage it. */
 public final class LastAdminException extends RuntimeException {

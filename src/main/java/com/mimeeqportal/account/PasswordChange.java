@@ -3,12 +3,12 @@ package com.mimeeqportal.account;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.user.PasswordPolicy;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -69,7 +69,7 @@ public class PasswordChange {
             errors.add("newPassword", "validation.password.unchanged");
         }
         if (errors.any()) {
-            audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.USER_PASSWORD_CHANGE))
+            audit.record(actor.tenant(), AuditEntry.of(AuditEventType.USER_PASSWORD_CHANGE).by(actor)
                     .target("user " + user.username().value())
                     .error(errors.has("currentPassword") ? "WRONG_PASSWORD" : "POLICY"));
             return Optional.empty();
@@ -79,7 +79,7 @@ public class PasswordChange {
             u.changePassword(hash, form.signOutOthers());
             return u.sessionEpoch();
         }).orElseThrow(() -> new InvalidInputException("form", "validation.password.wrong"));
-        audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.USER_PASSWORD_CHANGE))
+        audit.record(actor.tenant(), AuditEntry.of(AuditEventType.USER_PASSWORD_CHANGE).by(actor)
                 .target("user " + user.username().value())
                 .detail(form.signOutOthers() ? "other sessions signed out" : "other sessions kept").success());
         return Optional.of(epoch);

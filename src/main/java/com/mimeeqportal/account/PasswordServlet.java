@@ -1,12 +1,11 @@
 package com.mimeeqportal.account;
 
+import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.security.SignedInSessions;
 import com.mimeeqportal.user.PasswordPolicy;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
-import com.mimeeqportal.web.FormErrors;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +42,7 @@ public class PasswordServlet extends PageServlet {
         var form = new PasswordChange.Form(field(request, "currentPassword"), field(request, "newPassword"),
                 field(request, "confirmPassword"), signOutOthers);
         FormErrors errors = new FormErrors();
-        var epoch = passwordChange.change(RequestAttributes.actor(request), form, errors);
+        var epoch = passwordChange.change(actor(request), form, errors);
         if (epoch.isEmpty()) {
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, errors, false, signOutOthers);
             return;
@@ -56,7 +55,7 @@ public class PasswordServlet extends PageServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, FormErrors errors,
                       boolean changed, boolean signOutOthers) throws IOException {
-        var me = RequestAttributes.actor(request).user();
+        var me = actor(request).user();
         boolean mustChange = users.find(me.tenantId(), me.userId()).map(User::mustChangePassword).orElse(false);
         Map<String, Object> model = new HashMap<>();
         model.put("errors", errors);

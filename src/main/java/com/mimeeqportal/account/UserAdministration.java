@@ -3,11 +3,11 @@ package com.mimeeqportal.account;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.user.GeneratedPasswords;
-import com.mimeeqportal.user.Role;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Username;
 import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,11 +47,11 @@ public class UserAdministration {
     /** A new user with a one-time password, which they must replace at their first sign-in. */
     public WithPassword create(Actor admin, Username username, Role role) {
         requireTenantRole(role);
-        audit.checkWritable(admin.tenant(), admin.audit(AuditEntry.of(AuditEventType.USER_CREATE))
+        audit.checkWritable(admin.tenant(), AuditEntry.of(AuditEventType.USER_CREATE).by(admin)
                 .target("user " + username.value()).success());
         char[] password = GeneratedPasswords.next();
         User user = users.create(admin.tenant(), username, password, role, true);
-        audit.record(admin.tenant(), admin.audit(AuditEntry.of(AuditEventType.USER_CREATE))
+        audit.record(admin.tenant(), AuditEntry.of(AuditEventType.USER_CREATE).by(admin)
                 .target(target(user)).detail("role " + role + ", one-time password").success());
         return new WithPassword(user, new String(password));
     }
@@ -89,7 +89,7 @@ public class UserAdministration {
             change.accept(u);
             return u;
         }).orElseThrow(() -> denied(admin, id));
-        audit.record(admin.tenant(), admin.audit(AuditEntry.of(type)).target(target(user)).detail(detail).success());
+        audit.record(admin.tenant(), AuditEntry.of(type).by(admin).target(target(user)).detail(detail).success());
         return user;
     }
 
@@ -108,10 +108,10 @@ public class UserAdministration {
                 change.accept(u);
                 return u;
             }).orElseThrow(() -> denied(admin, id));
-            audit.record(admin.tenant(), admin.audit(AuditEntry.of(type)).target(target(user)).detail(detail).success());
+            audit.record(admin.tenant(), AuditEntry.of(type).by(admin).target(target(user)).detail(detail).success());
             return user;
         } catch (LastAdminException e) {
-            audit.record(admin.tenant(), admin.audit(AuditEntry.of(type)).target("user " + e.username().value())
+            audit.record(admin.tenant(), AuditEntry.of(type).by(admin).target("user " + e.username().value())
                     .detail(detail).error("LAST_ADMIN"));
             throw e;
         }
@@ -119,7 +119,7 @@ public class UserAdministration {
 
     /** Fail closed: a change to a user is not made unless its audit entry can be written. */
     private void rehearse(Actor admin, String id, AuditEventType type, String detail) {
-        audit.checkWritable(admin.tenant(), admin.audit(AuditEntry.of(type)).target("user id " + id).detail(detail).success());
+        audit.checkWritable(admin.tenant(), AuditEntry.of(type).by(admin).target("user id " + id).detail(detail).success());
     }
 
     /** Only well-formed ids reach the database; anything else is simply unknown. */
@@ -131,7 +131,7 @@ public class UserAdministration {
     }
 
     private UnknownUserException denied(Actor admin, String id) {
-        audit.record(admin.tenant(), admin.audit(AuditEntry.of(AuditEventType.ACCESS_DENIED))
+        audit.record(admin.tenant(), AuditEntry.of(AuditEventType.ACCESS_DENIED).by(admin)
                 .target("user id " + id).detail("no such user in this tenant").error("NOT_FOUND"));
         return new UnknownUserException();
     }

@@ -1,8 +1,8 @@
 package com.mimeeqportal.apikey;
 
-import com.mimeeqportal.web.InvalidInputException;
-import java.security.MessageDigest;
+import com.mimeeqportal.input.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.regex.Pattern;
 
 /**

@@ -3,9 +3,9 @@ package com.mimeeqportal.apikey;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class ApiKeys {
 
     public void set(Actor actor, ApiKey key) {
         set(actor.tenant(), key, actor.user().username().value(),
-                actor.audit(AuditEntry.of(AuditEventType.API_KEY_SET)));
+                AuditEntry.of(AuditEventType.API_KEY_SET).by(actor));
     }
 
     /** For seeding, where nobody is signed in. */
@@ -101,7 +101,7 @@ public class ApiKeys {
         boolean invalidatedNow = database.inTenant(actor.tenant(), session -> stored(session)
                 .map(key -> key.unauthorized(UNAUTHORIZED_LIMIT, Instant.now())).orElse(false));
         if (invalidatedNow) {
-            audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.API_KEY_INVALIDATED))
+            audit.record(actor.tenant(), AuditEntry.of(AuditEventType.API_KEY_INVALIDATED).by(actor)
                     .target("api-key")
                     .detail(UNAUTHORIZED_LIMIT + " answers 401 in a row; calls stop until a new key is set").success());
         }

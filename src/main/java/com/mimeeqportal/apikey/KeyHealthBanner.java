@@ -1,6 +1,6 @@
 package com.mimeeqportal.apikey;
 
-import com.mimeeqportal.security.SignedInUser;
+import com.mimeeqportal.identity.SignedInUser;
 import com.mimeeqportal.web.LayoutContributor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package com.mimeeqportal.apikey;
 
 import com.google.crypto.tink.Mac;
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

@@ -3,12 +3,12 @@ package com.mimeeqportal.apikey;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.system.Database;
 import com.mimeeqportal.tenant.Tenant;
-import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.web.InvalidInputException;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -80,7 +80,7 @@ public class KeysetRotation {
     public void rotate(Actor actor) {
         synchronized (lock) {
             refuseWhileRunning("rotate");
-            AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.KEYSET_KEY_ADDED)).target(TARGET);
+            AuditEntry.Builder entry = AuditEntry.of(AuditEventType.KEYSET_KEY_ADDED).by(actor).target(TARGET);
             audit.checkWritable(TenantId.SYSTEM, entry.detail("adding a primary key").success());
             MasterKeyset changed = vault.keyset().withNewPrimary();
             vault.install(changed);
@@ -96,7 +96,7 @@ public class KeysetRotation {
             refuseWhileRunning("rotate");
             int primary = vault.keyset().primaryId();
             List<TenantId> todo = seals().stream().filter(seal -> !seal.under(primary)).map(StoredSeal::tenant).toList();
-            audit.record(TenantId.SYSTEM, actor.audit(AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_STARTED))
+            audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_STARTED).by(actor)
                     .target(TARGET).detail(todo.size() + " tenant keys to re-encrypt under key "
                             + Integer.toUnsignedString(primary)).success());
             update(previous -> Reencryption.started(todo.size(), Instant.now()));
@@ -111,7 +111,7 @@ public class KeysetRotation {
      */
     public void disable(Actor actor, int keyId) {
         synchronized (lock) {
-            AuditEntry.Builder refused = actor.audit(AuditEntry.of(AuditEventType.KEYSET_KEY_DISABLED_ERROR))
+            AuditEntry.Builder refused = AuditEntry.of(AuditEventType.KEYSET_KEY_DISABLED_ERROR).by(actor)
                     .target(TARGET).detail("key " + Integer.toUnsignedString(keyId));
             MasterKeyset keyset = vault.keyset();
             MasterKeyset.MasterKey key = keyset.keys().stream().filter(k -> k.id() == keyId).findFirst().orElse(null);
@@ -129,7 +129,7 @@ public class KeysetRotation {
                 throw refuse(refused.detail("key " + key.displayId() + " protects " + dependents.readable()
                         + " tenant keys"), "IN_USE", "keyset.disable.inUse", dependents.readable());
             }
-            AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.KEYSET_KEY_DISABLED)).target(TARGET)
+            AuditEntry.Builder entry = AuditEntry.of(AuditEventType.KEYSET_KEY_DISABLED).by(actor).target(TARGET)
                     .detail("key " + key.displayId() + " disabled; " + dependents.unreadable()
                             + " unreadable tenant keys were under it");
             audit.checkWritable(TenantId.SYSTEM, entry.success());
@@ -179,7 +179,7 @@ public class KeysetRotation {
             submit(run, to);
         } else {
             Reencryption done = update(p -> p.ended(Reencryption.State.FINISHED, Instant.now()));
-            audit.record(TenantId.SYSTEM, run.actor().audit(AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_FINISHED))
+            audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_FINISHED).by(run.actor())
                     .target(TARGET).detail(done.summary()).success());
         }
     }
@@ -231,7 +231,7 @@ public class KeysetRotation {
 
     private Reencryption.FailedTenant failed(Run run, TenantId tenant, String reason) {
         String name = tenants.find(tenant).map(Tenant::name).orElse("?");
-        audit.record(TenantId.SYSTEM, run.actor().audit(AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_ERROR))
+        audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_ERROR).by(run.actor())
                 .target(tenant.value()).detail("tenant " + name + ": key left as it was").error(reason));
         return new Reencryption.FailedTenant(tenant.value(), name, reason);
     }
@@ -239,7 +239,7 @@ public class KeysetRotation {
     private void interrupted(Run run, String why) {
         Reencryption stopped = update(p -> p.ended(Reencryption.State.INTERRUPTED, Instant.now()));
         try {
-            audit.record(TenantId.SYSTEM, run.actor().audit(AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_ERROR))
+            audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_ERROR).by(run.actor())
                     .target(TARGET).detail(stopped.summary() + "; " + why).error("INTERRUPTED"));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The interrupted re-encryption could not be audited", e);

@@ -1,5 +1,6 @@
 package com.mimeeqportal.audit;
 
+import com.mimeeqportal.identity.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,6 +67,11 @@ public record AuditEntry(Instant occurredAt, String actor, String clientIp, Audi
 
         private Builder(AuditEventType type) {
             this.type = type;
+        }
+
+        /** Fills in who, from where, and which request. */
+        public Builder by(Actor actor) {
+            return actor(actor.name()).clientIp(actor.clientIp()).correlationId(actor.correlationId());
         }
 
         public Builder actor(String actor) {

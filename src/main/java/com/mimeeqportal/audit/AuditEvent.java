@@ -1,6 +1,7 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.web.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -106,7 +107,7 @@ public class AuditEvent {
     public Long id() { return id; }
     public String tenantId() { return tenantId; }
     public Instant occurredAt() { return occurredAt; }
-    public String occurredAtText() { return com.mimeeqportal.web.Times.format(occurredAt); }
+    public String occurredAtText() { return Times.format(occurredAt); }
     public String actor() { return actor; }
     public String clientIp() { return clientIp; }
     public AuditEventType type() { return type; }

@@ -1,9 +1,8 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,14 +24,11 @@ import java.time.ZoneOffset;
 public class AuditExportServlet extends PageServlet {
 
     @Inject
-    AuditSearch search;
-
-    @Inject
-    AuditLog audit;
+    AuditAdministration administration;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         AuditExport.Format format = AuditExport.Format.parse(request.getParameter("format"));
         if (format == null) {
             badRequest(request, response, new InvalidInputException("format", "validation.audit.format"));
@@ -45,16 +40,12 @@ public class AuditExportServlet extends PageServlet {
             return;
         }
         AuditFilter filter = parsed.orElseThrow();
-        audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.AUDIT_EXPORT))
-                .target(request.getServletPath()).detail(format.extension() + " " + filter.describe()).success());
-
-        response.setContentType(format.contentType() + ";charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit-"
-                + (actor.tenant().isSystem() ? "system" : "tenant") + "-" + LocalDate.now(ZoneOffset.UTC) + "."
-                + format.extension() + "\"");
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        try (AuditExport.Sink sink = AuditExport.to(format, out)) {
-            search.stream(actor.tenant(), filter, sink);
-        }
+        administration.export(actor, request.getServletPath(), format, filter, () -> {
+            response.setContentType(format.contentType() + ";charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"audit-"
+                    + (actor.tenant().isSystem() ? "system" : "tenant") + "-" + LocalDate.now(ZoneOffset.UTC) + "."
+                    + format.extension() + "\"");
+            return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        });
     }
 }

@@ -1,8 +1,8 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.Text;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package com.mimeeqportal.audit;
 
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.Page;
+import com.mimeeqportal.input.PageRequest;
+import com.mimeeqportal.system.AuditUnavailableException;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.tenant.TenantId;
-import com.mimeeqportal.web.Page;
-import com.mimeeqportal.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

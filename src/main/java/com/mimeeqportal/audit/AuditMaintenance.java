@@ -1,9 +1,9 @@
 package com.mimeeqportal.audit;
 
+import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.AuditRetention;
 import com.mimeeqportal.tenant.Tenant;
-import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package com.mimeeqportal.audit;
 
+import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.Database;
 import com.mimeeqportal.tenant.AuditRetention;
-import com.mimeeqportal.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

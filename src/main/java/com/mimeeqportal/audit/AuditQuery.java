@@ -1,6 +1,6 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.query.SelectionQuery;

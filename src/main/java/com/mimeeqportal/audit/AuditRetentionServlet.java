@@ -1,12 +1,10 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.AuditRetention;
-import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,22 +21,19 @@ import java.util.Map;
 public class AuditRetentionServlet extends PageServlet {
 
     @Inject
-    Tenants tenants;
-
-    @Inject
-    AuditLog audit;
+    AuditAdministration administration;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
-        AuditRetention current = tenants.find(actor.tenant()).orElseThrow().auditRetention();
+        Actor actor = actor(request);
+        AuditRetention current = administration.retention(actor.tenant());
         show(request, response, HttpServletResponse.SC_OK, Integer.toString(current.days()), new FormErrors(),
                 "saved".equals(request.getParameter("done")));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         String typed = field(request, "retentionDays");
         AuditRetention retention;
         try {
@@ -47,10 +42,7 @@ public class AuditRetentionServlet extends PageServlet {
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, typed, new FormErrors().add(e), false);
             return;
         }
-        AuditRetention previous = tenants.find(actor.tenant()).orElseThrow().auditRetention();
-        audit.record(actor.tenant(), actor.audit(AuditEntry.of(AuditEventType.AUDIT_RETENTION_SET))
-                .target("audit-retention").detail(previous.days() + " -> " + retention.days() + " days").success());
-        tenants.changeAuditRetention(actor.tenant(), retention);
+        administration.changeRetention(actor, retention);
         redirect(request, response, "/admin/audit/retention?done=saved");
     }
 

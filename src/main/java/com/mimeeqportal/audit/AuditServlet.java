@@ -1,8 +1,7 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.web.PageRequest;
+import com.mimeeqportal.input.PageRequest;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +27,7 @@ public class AuditServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var tenant = RequestAttributes.actor(request).tenant();
+        var tenant = actor(request).tenant();
         AuditFilterForm.Result parsed = AuditFilterForm.parse(request::getParameter, Clock.systemUTC());
         PageRequest page = parsed.errors().check(() -> PageRequest.parse(request.getParameter("page"), PAGE_SIZE));
         String base = request.getContextPath() + request.getServletPath();

@@ -1,8 +1,7 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,28 +19,23 @@ import java.util.Map;
 public class AuditVerifyServlet extends PageServlet {
 
     @Inject
-    AuditVerifier verifier;
-
-    @Inject
-    AuditLog audit;
+    AuditAdministration administration;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
-        show(request, response, actor, verifier.verify(actor.tenant()), false);
+        Actor actor = actor(request);
+        show(request, response, administration.verify(actor, request.getServletPath(), false), false);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
-        ChainVerification result = verifier.verifyAndCheckpoint(actor.tenant());
-        show(request, response, actor, result, result.intact());
+        Actor actor = actor(request);
+        ChainVerification result = administration.verify(actor, request.getServletPath(), true);
+        show(request, response, result, result.intact());
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, Actor actor,
-                      ChainVerification result, boolean checkpointWritten) throws IOException {
-        audit.record(actor.tenant(), AuditVerifications.entry(actor.audit(AuditEntry.of(AuditEventType.AUDIT_VERIFY))
-                .target(request.getServletPath()), result));
+    private void show(HttpServletRequest request, HttpServletResponse response, ChainVerification result,
+                      boolean checkpointWritten) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
         model.put("checkpointWritten", checkpointWritten);

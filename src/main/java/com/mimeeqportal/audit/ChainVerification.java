@@ -1,6 +1,7 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.web.Times;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public record ChainVerification(TenantId tenant, Instant at, long anchorSeq, lon
     }
 
     public String checkpointAtText() {
-        return checkpoint.map(c -> com.mimeeqportal.web.Times.format(c.at())).orElse("");
+        return checkpoint.map(c -> Times.format(c.at())).orElse("");
     }
 
     @Override

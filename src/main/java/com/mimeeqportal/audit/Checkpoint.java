@@ -1,6 +1,6 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package com.mimeeqportal.audit;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

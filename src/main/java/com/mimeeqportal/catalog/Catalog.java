@@ -1,13 +1,16 @@
 package com.mimeeqportal.catalog;
 
 import com.mimeeqportal.apikey.ApiKeyChanged;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.Page;
 import com.mimeeqportal.mimeeq.MimeeqFailure;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqResult;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.mimeeq.ProductId;
+import com.mimeeqportal.mimeeq.ProductSummary;
 import com.mimeeqportal.system.PortalConfig;
-import com.mimeeqportal.tenant.TenantId;
-import com.mimeeqportal.web.Page;
+import com.mimeeqportal.web.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -60,7 +63,7 @@ public class Catalog {
     }
 
     /** One product of the tenant's catalog; NOT_FOUND when the key cannot see it. */
-    public MimeeqResult<ProductSummary> product(Actor actor, com.mimeeqportal.mimeeq.ProductId id) {
+    public MimeeqResult<ProductSummary> product(Actor actor, ProductId id) {
         MimeeqResult<Snapshot> snapshot = snapshot(actor);
         if (snapshot instanceof MimeeqResult.Failed<Snapshot> failed) {
             return MimeeqResult.failed(failed.failure());
@@ -72,7 +75,7 @@ public class Catalog {
     }
 
     /** A product from the cache only (no call to Mimeeq), e.g. to name it in the short-code history. */
-    public java.util.Optional<ProductSummary> cachedProduct(TenantId tenant, com.mimeeqportal.mimeeq.ProductId id) {
+    public java.util.Optional<ProductSummary> cachedProduct(TenantId tenant, ProductId id) {
         Snapshot snapshot = cache.get(tenant);
         return snapshot == null ? java.util.Optional.empty()
                 : snapshot.products().stream().filter(p -> p.productId().equals(id.value())).findFirst();
@@ -112,7 +115,7 @@ public class Catalog {
     public record CatalogPage(Page<ProductSummary> products, Instant fetchedAt, int catalogSize,
                               List<String> collections, List<String> manufacturers) {
         public String fetchedAtText() {
-            return com.mimeeqportal.web.Times.format(fetchedAt);
+            return Times.format(fetchedAt);
         }
     }
 }

@@ -1,8 +1,9 @@
 package com.mimeeqportal.catalog;
 
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.PageRequest;
-import com.mimeeqportal.web.Text;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.PageRequest;
+import com.mimeeqportal.input.Text;
+import com.mimeeqportal.mimeeq.ProductSummary;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;

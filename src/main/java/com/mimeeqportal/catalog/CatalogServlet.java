@@ -1,11 +1,9 @@
 package com.mimeeqportal.catalog;
 
-import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.mimeeq.MimeeqPageServlet;
 import com.mimeeqportal.mimeeq.MimeeqResult;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,14 +13,14 @@ import java.util.Map;
 
 /** /catalog (SALES and ACCOUNT_ADMIN): the products the tenant's key can see, searched and paged. */
 @WebServlet("/catalog")
-public class CatalogServlet extends PageServlet {
+public class CatalogServlet extends MimeeqPageServlet {
 
     @Inject
     Catalog catalog;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         CatalogQuery query;
         try {
             query = CatalogQuery.from(request::getParameter);
@@ -34,14 +32,14 @@ public class CatalogServlet extends PageServlet {
             case MimeeqResult.Ok<Catalog.CatalogPage> ok ->
                     render(request, response, "catalog/list", Map.of("catalog", ok.value(), "query", query));
             case MimeeqResult.Failed<Catalog.CatalogPage> failed ->
-                    MimeeqFailurePage.render(views, request, response, failed.failure(), actor);
+                    renderFailure(request, response, failed.failure(), FAILURE_PAGE, Map.of());
         }
     }
 
     /** The refresh button: drop the cached list and fetch it again. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        catalog.refresh(RequestAttributes.actor(request).tenant());
+        catalog.refresh(actor(request).tenant());
         redirect(request, response, "/catalog");
     }
 }

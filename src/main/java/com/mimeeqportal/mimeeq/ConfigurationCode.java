@@ -1,13 +1,13 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.input.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
  * A configuration code: {@code Block-option} pairs joined by {@code &}, e.g. {@code Fabric-a7&Colour-a1}
- * (mimeeq-api.md §5.2). Mimeeq wants it Base64-encoded when generating a short code.
+ * (docs/mimeeq-api.md, "Short codes and identifiers"). Mimeeq wants it Base64-encoded when generating a short code.
  */
 public record ConfigurationCode(String value) {
 

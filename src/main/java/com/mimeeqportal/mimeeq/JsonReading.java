@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tolerant reading of Mimeeq's JSON (mimeeq-api.md §0): numbers may come as strings, booleans as
+ * Tolerant reading of Mimeeq's JSON (docs/mimeeq-api.md, "Reading replies"): numbers may come as strings, booleans as
  * strings, translated texts as an object or a plain string, and any field may be missing or null.
  */
 final class JsonReading {

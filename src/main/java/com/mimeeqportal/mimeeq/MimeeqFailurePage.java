@@ -1,15 +1,12 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.Views;
-import jakarta.servlet.http.HttpServletRequest;
+import com.mimeeqportal.identity.Actor;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How a Mimeeq failure reaches people: in words, with what the reader can do about it (an admin is sent
+ * How a Mimeeq failure reaches people ({@link MimeeqPageServlet#renderFailure} shows it): in words, with what the reader can do about it (an admin is sent
  * to the key page; sales staff are told to ask one), and with a status code that says whose fault it
  * was: 4xx where the request or the account's setup is wrong, 502/503/504 where Mimeeq is.
  */
@@ -33,24 +30,11 @@ public final class MimeeqFailurePage {
     }
 
     /** The variables the {@code fragments/mimeeq :: failure} fragment reads. */
-    public static Map<String, Object> model(MimeeqFailure failure, Actor actor) {
+    static Map<String, Object> model(MimeeqFailure failure, Actor actor) {
         Map<String, Object> model = new HashMap<>();
         model.put("failure", failure);
         model.put("kind", failure.kind().name());
         model.put("admin", actor.user().admin());
         return model;
-    }
-
-    /** Sets the status and the Retry-After header a failure calls for, for pages that show it inline. */
-    public static int prepare(HttpServletResponse response, MimeeqFailure failure) {
-        if (failure.retryAfter() != null) {
-            response.setHeader("Retry-After", Long.toString(failure.retryAfterSeconds()));
-        }
-        return status(failure);
-    }
-
-    public static void render(Views views, HttpServletRequest request, HttpServletResponse response,
-                              MimeeqFailure failure, Actor actor) throws IOException {
-        views.render(request, response, prepare(response, failure), "mimeeq/failure", model(failure, actor));
     }
 }

@@ -5,14 +5,13 @@ import com.mimeeqportal.apikey.KeyForCall;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.catalog.ProductSummary;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.persistence.OptimisticLockException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,11 +25,13 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.hibernate.StaleStateException;
 
 /**
  * The portal's side of the Mimeeq API: finds the tenant's base URL and key, makes the call through
- * {@link MimeeqHttpClient}, translates the answer into portal types and every failure into a
- * {@link MimeeqFailure}, and writes one audit entry per call, whatever happened.
+ * {@link MimeeqHttpClient}, has the answer translated ({@link MimeeqReplyTranslation}) into portal types
+ * and every failure into a {@link MimeeqFailure}, and writes one audit entry per call, whatever happened.
+ * The order is fail-closed: rehearse the audit entry, call, record; no entry, no call and no answer.
  */
 @ApplicationScoped
 public class MimeeqGateway {
@@ -75,7 +76,7 @@ public class MimeeqGateway {
     }
 
     public MimeeqResult<List<ProductSummary>> products(Actor actor) {
-        return call(actor, Method.GET, PRODUCTS, Map.of(), orMalformed(ProductListTranslation::translate));
+        return call(actor, Method.GET, PRODUCTS, Map.of(), MimeeqReplyTranslation.orMalformed(ProductListTranslation::translate));
     }
 
     public MimeeqResult<ProductInfo> productInfo(Actor actor, ShortCode shortCode, Quantity quantity) {
@@ -83,8 +84,8 @@ public class MimeeqGateway {
         query.put("shortCode", shortCode.value());
         query.put("quantity", quantity.toString());
         MimeeqResult<ProductInfo> result = call(actor, Method.GET, PRODUCT_INFO, query,
-                orMalformed(ProductInfoTranslation::translate));
-        return notFoundIfAboutTheShortCode(result);
+                MimeeqReplyTranslation.orMalformed(ProductInfoTranslation::translate));
+        return MimeeqReplyTranslation.notFoundIfAboutTheShortCode(result);
     }
 
     public MimeeqResult<PriceQuote> price(Actor actor, ShortCode shortCode, Quantity quantity, PricingSource source) {
@@ -92,21 +93,21 @@ public class MimeeqGateway {
         query.put("shortCode", shortCode.value());
         query.put("quantity", quantity.toString());
         query.putAll(source.parameter());
-        return notFoundIfAboutTheShortCode(call(actor, Method.GET, PRICE, query, PriceTranslation::translate));
+        return MimeeqReplyTranslation.notFoundIfAboutTheShortCode(call(actor, Method.GET, PRICE, query, PriceTranslation::translate));
     }
 
     public MimeeqResult<ShortCode> generateShortCode(Actor actor, ProductId productId, ConfigurationCode configuration) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("productId", productId.value());
         query.put("configurationCode", configuration.base64());
-        return call(actor, Method.POST, GENERATE_SHORT_CODE, query, orMalformed(MimeeqGateway::shortCode));
+        return call(actor, Method.POST, GENERATE_SHORT_CODE, query, MimeeqReplyTranslation.orMalformed(MimeeqReplyTranslation::shortCode));
     }
 
     private enum Method { GET, POST }
 
     private <T> MimeeqResult<T> call(Actor actor, Method method, String endpoint, Map<String, String> query,
                                      Function<String, MimeeqResult<T>> translation) {
-        AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.MIMEEQ_CALL)).target(endpoint)
+        AuditEntry.Builder entry = AuditEntry.of(AuditEventType.MIMEEQ_CALL).by(actor).target(endpoint)
                 .detail(describe(query));
         try {
             // Fail closed: no call to Mimeeq that could not be audited (the rehearsal writes and rolls back).
@@ -169,12 +170,12 @@ public class MimeeqGateway {
                     : http.post(base, endpoint, query, key.key(), actor.correlationId());
             entry.httpStatus(reply.status()).duration(reply.elapsed());
             followKeyHealth(actor, key, reply.status());
-            return translate(reply, translation);
+            return MimeeqReplyTranslation.translate(reply, translation);
         } catch (MimeeqTransportException e) {
             entry.duration(Duration.ofNanos(System.nanoTime() - started));
             if (e.kind() == MimeeqTransportException.Kind.SERVER_ERROR) {
                 entry.httpStatus(e.reply().status());
-                return translate(e.reply(), translation);
+                return MimeeqReplyTranslation.translate(e.reply(), translation);
             }
             return MimeeqResult.failed(MimeeqFailure.of(e.kind() == MimeeqTransportException.Kind.TIMEOUT
                     ? MimeeqFailure.Kind.TIMEOUT : MimeeqFailure.Kind.UNREACHABLE));
@@ -200,7 +201,7 @@ public class MimeeqGateway {
             } else if (key.unauthorizedInARow() > 0) {
                 keys.authorized(actor.tenant());
             }
-        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException concurrent) {
+        } catch (OptimisticLockException | StaleStateException concurrent) {
             LOG.fine(() -> "Concurrent key-health update for " + actor.tenant() + " dropped");
         }
     }
@@ -210,74 +211,9 @@ public class MimeeqGateway {
         return URI.create(tenant.mimeeqBaseUrl().value());
     }
 
-    static <T> MimeeqResult<T> translate(MimeeqHttpClient.HttpReply reply, Function<String, MimeeqResult<T>> translation) {
-        int status = reply.status();
-        if (status >= 200 && status < 300) {
-            MimeeqResult<T> result = translation.apply(reply.body());
-            if (result instanceof MimeeqResult.Failed<T> failed && failed.failure().httpStatus() == null) {
-                MimeeqFailure f = failed.failure();
-                return MimeeqResult.failed(new MimeeqFailure(f.kind(), status, f.upstreamMessage(), f.retryAfter()));
-            }
-            return result;
-        }
-        MimeeqFailure.Kind kind = switch (status) {
-            case 400 -> MimeeqFailure.Kind.BAD_REQUEST;
-            case 401 -> MimeeqFailure.Kind.INVALID_KEY;
-            case 403 -> MimeeqFailure.Kind.FORBIDDEN;
-            case 404 -> MimeeqFailure.Kind.NOT_FOUND;
-            case 429 -> MimeeqFailure.Kind.RATE_LIMITED;
-            default -> MimeeqFailure.Kind.UPSTREAM_ERROR;
-        };
-        return MimeeqResult.failed(new MimeeqFailure(kind, status, errorMessage(reply.body()).orElse(null),
-                retryAfter(reply.retryAfter())));
-    }
-
-    static <T> Function<String, MimeeqResult<T>> orMalformed(Function<String, Optional<T>> translation) {
-        return body -> translation.apply(body).map(MimeeqResult::ok)
-                .orElseGet(() -> MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.MALFORMED_RESPONSE)));
-    }
-
-    /** mimeeq-api.md §0: a 400 about the short code means the same as a 404, "no such short code". */
-    private static <T> MimeeqResult<T> notFoundIfAboutTheShortCode(MimeeqResult<T> result) {
-        if (result instanceof MimeeqResult.Failed<T> failed && failed.failure().kind() == MimeeqFailure.Kind.BAD_REQUEST
-                && failed.failure().message().map(m -> m.toLowerCase(java.util.Locale.ROOT).contains("short code")
-                || m.toLowerCase(java.util.Locale.ROOT).contains("shortcode")).orElse(false)) {
-            MimeeqFailure f = failed.failure();
-            return MimeeqResult.failed(new MimeeqFailure(MimeeqFailure.Kind.NOT_FOUND, f.httpStatus(),
-                    f.upstreamMessage(), null));
-        }
-        return result;
-    }
-
-    private static Optional<ShortCode> shortCode(String body) {
-        return JsonReading.parse(body).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-                .flatMap(json -> JsonReading.text(json, "shortCode"))
-                .flatMap(code -> {
-                    try {
-                        return Optional.of(new ShortCode(code));
-                    } catch (RuntimeException notAShortCode) {
-                        return Optional.empty();
-                    }
-                });
-    }
-
     /** The parameters for the audit entry; none of them is secret (the key travels in a header). */
     private static String describe(Map<String, String> query) {
         return query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-    }
-
-    /** Mimeeq's message from either error shape: {@code {status, message}} or {@code {message, code, payload}}. */
-    static Optional<String> errorMessage(String body) {
-        return JsonReading.parse(body).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-                .flatMap(json -> JsonReading.text(json, "message"));
-    }
-
-    /** {@code Retry-After} in seconds (the HTTP-date form is not used by Mimeeq); bounded to an hour. */
-    static Duration retryAfter(String header) {
-        if (header == null || !header.trim().matches("\\d{1,6}")) {
-            return null;
-        }
-        return Duration.ofSeconds(Math.min(3600, Long.parseLong(header.trim())));
     }
 
     private static Duration roundUp(Duration duration) {

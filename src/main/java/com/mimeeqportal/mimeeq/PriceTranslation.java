@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the body of {@code /get-product-price-info} into a {@link PriceQuote}. A 200 that carries
- * {@code errors} is a failure (mimeeq-api.md §0): its zeroed prices are never shown as a price.
+ * {@code errors} is a failure (docs/mimeeq-api.md, "Price"): its zeroed prices are never shown as a price.
  */
 public final class PriceTranslation {
 

@@ -1,6 +1,6 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.input.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where a price comes from: exactly one of a public price list group, price list ids, a company, or an
- * embed template (mimeeq-api.md §6). The portal always sends exactly one, so Mimeeq's priority rules
+ * embed template (docs/mimeeq-api.md, "Price"). The portal always sends exactly one, so Mimeeq's priority rules
  * between several never decide a price behind the user's back.
  */
 public sealed interface PricingSource {

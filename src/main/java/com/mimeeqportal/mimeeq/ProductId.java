@@ -1,6 +1,6 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.input.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** A Mimeeq product id such as {@code PROD-e6e35a89-159c-413e-98b6-8260367c554a}; safe in a URL path. */

@@ -1,6 +1,5 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.catalog.ProductSummary;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

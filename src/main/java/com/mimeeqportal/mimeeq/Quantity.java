@@ -1,6 +1,6 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.input.InvalidInputException;
 
 /** How many pieces to price: a whole number from 1 to 1,000,000. */
 public record Quantity(int value) {

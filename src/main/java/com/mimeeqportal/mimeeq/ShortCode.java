@@ -1,10 +1,10 @@
 package com.mimeeqportal.mimeeq;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.input.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A configuration or scene short code: six characters A–Z and 0–9 (mimeeq-api.md §5.1); typed case-insensitively. */
+/** A configuration or scene short code: six characters A–Z and 0–9 (docs/mimeeq-api.md, "Short codes and identifiers"); typed case-insensitively. */
 public record ShortCode(String value) {
 
     private static final Pattern FORM = Pattern.compile("[A-Z0-9]{6}");

@@ -1,7 +1,7 @@
 package com.mimeeqportal.mimeeq;
 
+import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.PortalConfig;
-import com.mimeeqportal.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -2,11 +2,10 @@ package com.mimeeqportal.operator;
 
 import com.mimeeqportal.apikey.KeysetRotation;
 import com.mimeeqportal.apikey.KeysetStatus;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +32,7 @@ public class OperatorKeysetServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals("/operator/keyset")) {
+        if (!pathSegments(request, "/operator/keyset").isEmpty()) {
             redirect(request, response, "/operator/keyset");
             return;
         }
@@ -42,8 +41,8 @@ public class OperatorKeysetServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor operator = RequestAttributes.actor(request);
-        String action = request.getServletPath().substring("/operator/keyset/".length());
+        Actor operator = actor(request);
+        String action = pathSegments(request, "/operator/keyset").stream().findFirst().orElse("");
         try {
             switch (action) {
                 case "rotate" -> rotation.rotate(operator);

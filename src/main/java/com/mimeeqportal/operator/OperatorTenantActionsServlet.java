@@ -1,18 +1,18 @@
 package com.mimeeqportal.operator;
 
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -34,20 +34,20 @@ public class OperatorTenantActionsServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = request.getPathInfo() == null ? new String[0] : request.getPathInfo().substring(1).split("/");
-        TenantId id = path.length == 2 && ACTIONS.contains(path[1]) ? tenantId(path[0]) : null;
+        List<String> path = pathSegments(request, "/operator/tenants");
+        TenantId id = path.size() == 2 && ACTIONS.contains(path.get(1)) ? tenantId(path.get(0)) : null;
         if (id == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Actor operator = RequestAttributes.actor(request);
+        Actor operator = actor(request);
         try {
-            switch (path[1]) {
+            switch (path.get(1)) {
                 case "rename" -> administration.rename(operator, id, new TenantName(field(request, "name")));
                 case "suspend" -> administration.suspend(operator, id);
                 default -> administration.resume(operator, id);
             }
-            redirect(request, response, "/operator/tenants?done=" + path[1]);
+            redirect(request, response, "/operator/tenants?done=" + path.get(1));
         } catch (NoSuchElementException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } catch (InvalidInputException e) {

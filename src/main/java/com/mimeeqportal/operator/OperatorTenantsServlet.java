@@ -1,13 +1,12 @@
 package com.mimeeqportal.operator;
 
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.user.Username;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,15 +41,14 @@ public class OperatorTenantsServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String> form = Map.of("name", field(request, "name"), "baseUrl", field(request, "baseUrl"),
-                "adminUsername", field(request, "adminUsername"));
+        Map<String, String> form = form(request, "name", "baseUrl", "adminUsername");
         FormErrors errors = new FormErrors();
         TenantName name = errors.check(() -> new TenantName(form.get("name")));
         MimeeqBaseUrl baseUrl = errors.check(() -> new MimeeqBaseUrl(form.get("baseUrl")));
         Username admin = errors.check(() -> new Username(form.get("adminUsername")));
         if (!errors.any()) {
             try {
-                var onboarded = onboarding.create(RequestAttributes.actor(request), name, baseUrl, admin);
+                var onboarded = onboarding.create(actor(request), name, baseUrl, admin);
                 show(request, response, HttpServletResponse.SC_CREATED, Map.of(), errors, onboarded);
                 return;
             } catch (InvalidInputException e) {

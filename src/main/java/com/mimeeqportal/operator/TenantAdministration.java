@@ -3,12 +3,12 @@ package com.mimeeqportal.operator;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.Tenant;
-import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.web.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,7 +42,7 @@ public class TenantAdministration {
             record(operator, AuditEventType.TENANT_UPDATE, id, "renamed to " + name.value());
             return tenant;
         } catch (InvalidInputException e) {
-            audit.record(operator.tenant(), operator.audit(AuditEntry.of(AuditEventType.TENANT_UPDATE))
+            audit.record(operator.tenant(), AuditEntry.of(AuditEventType.TENANT_UPDATE).by(operator)
                     .target("tenant " + id).error("NAME_TAKEN"));
             throw e;
         }
@@ -64,10 +64,10 @@ public class TenantAdministration {
 
     /** Fail closed: a tenant is not changed unless the change's audit entry can be written. */
     private void rehearse(Actor operator, AuditEventType type, TenantId id) {
-        audit.checkWritable(operator.tenant(), operator.audit(AuditEntry.of(type)).target("tenant " + id).success());
+        audit.checkWritable(operator.tenant(), AuditEntry.of(type).by(operator).target("tenant " + id).success());
     }
 
     private void record(Actor operator, AuditEventType type, TenantId id, String detail) {
-        audit.record(operator.tenant(), operator.audit(AuditEntry.of(type)).target("tenant " + id).detail(detail).success());
+        audit.record(operator.tenant(), AuditEntry.of(type).by(operator).target("tenant " + id).detail(detail).success());
     }
 }

@@ -3,16 +3,16 @@ package com.mimeeqportal.operator;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.security.Actor;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.GeneratedPasswords;
-import com.mimeeqportal.user.Role;
-import com.mimeeqportal.user.Username;
 import com.mimeeqportal.user.Users;
-import com.mimeeqportal.web.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,14 +42,14 @@ public class TenantOnboarding {
             throw new InvalidInputException("adminUsername", "validation.username.taken");
         }
         // Fail closed: no tenant is created unless its creation can be audited.
-        audit.checkWritable(operator.tenant(), operator.audit(AuditEntry.of(AuditEventType.TENANT_CREATE))
+        audit.checkWritable(operator.tenant(), AuditEntry.of(AuditEventType.TENANT_CREATE).by(operator)
                 .detail("name " + name.value()).success());
         Tenant tenant = tenants.create(name, baseUrl);
         char[] password = GeneratedPasswords.next();
         users.create(tenant.id(), firstAdmin, password, Role.ACCOUNT_ADMIN);
-        audit.record(operator.tenant(), operator.audit(AuditEntry.of(AuditEventType.TENANT_CREATE))
+        audit.record(operator.tenant(), AuditEntry.of(AuditEventType.TENANT_CREATE).by(operator)
                 .target("tenant " + tenant.id()).detail("name " + name.value()).success());
-        audit.record(tenant.id(), operator.audit(AuditEntry.of(AuditEventType.USER_CREATE))
+        audit.record(tenant.id(), AuditEntry.of(AuditEventType.USER_CREATE).by(operator)
                 .target("user " + firstAdmin.value()).detail("role ACCOUNT_ADMIN, created by the operator").success());
         return new Onboarded(tenant, firstAdmin, new String(password));
     }

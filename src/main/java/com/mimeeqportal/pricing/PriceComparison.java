@@ -1,5 +1,6 @@
 package com.mimeeqportal.pricing;
 
+import com.mimeeqportal.mimeeq.MimeeqFailure;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.PriceQuote;
 import com.mimeeqportal.mimeeq.PricingSource;
@@ -25,7 +26,7 @@ public record PriceComparison(Quantity quantity, List<Column> columns) {
             return result instanceof MimeeqResult.Ok<PriceQuote> ok ? ok.value() : null;
         }
 
-        public com.mimeeqportal.mimeeq.MimeeqFailure failure() {
+        public MimeeqFailure failure() {
             return result instanceof MimeeqResult.Failed<PriceQuote> failed ? failed.failure() : null;
         }
     }

@@ -1,16 +1,15 @@
 package com.mimeeqportal.pricing;
 
-import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
+import com.mimeeqportal.mimeeq.MimeeqPageServlet;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.PriceQuote;
 import com.mimeeqportal.mimeeq.PricingSource;
 import com.mimeeqportal.mimeeq.Quantity;
 import com.mimeeqportal.mimeeq.ShortCode;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +26,7 @@ import java.util.Map;
  * GET forms: pricing reads, and a result can be bookmarked. Prices are never cached.
  */
 @WebServlet({"/pricing", "/pricing/compare"})
-public class PricingServlet extends PageServlet {
+public class PricingServlet extends MimeeqPageServlet {
 
     static final int MAX_SOURCES = 5;
 
@@ -36,7 +35,7 @@ public class PricingServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getServletPath().equals("/pricing/compare")) {
+        if (pathSegments(request, "/pricing").equals(List.of("compare"))) {
             compare(request, response);
         } else {
             price(request, response);
@@ -68,20 +67,16 @@ public class PricingServlet extends PageServlet {
             render(request, response, HttpServletResponse.SC_BAD_REQUEST, "pricing/price", model);
             return;
         }
-        Actor actor = RequestAttributes.actor(request);
-        int status = HttpServletResponse.SC_OK;
-        switch (gateway.price(actor, code, quantity, source)) {
+        model.put("source", source);
+        switch (gateway.price(actor(request), code, quantity, source)) {
             case MimeeqResult.Ok<PriceQuote> ok -> {
                 model.put("quote", ok.value());
                 model.put("activeLevel", ok.value().activeLevel(quantity).orElse(null));
+                render(request, response, "pricing/price", model);
             }
-            case MimeeqResult.Failed<PriceQuote> failed -> {
-                status = MimeeqFailurePage.prepare(response, failed.failure());
-                model.putAll(MimeeqFailurePage.model(failed.failure(), actor));
-            }
+            case MimeeqResult.Failed<PriceQuote> failed ->
+                    renderFailure(request, response, failed.failure(), "pricing/price", model);
         }
-        model.put("source", source);
-        render(request, response, status, "pricing/price", model);
     }
 
     private void compare(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -112,7 +107,7 @@ public class PricingServlet extends PageServlet {
             }
             try {
                 sources.add(PricingSource.parse(kind, value));
-            } catch (com.mimeeqportal.web.InvalidInputException e) {
+            } catch (InvalidInputException e) {
                 errors.add(e.field().equals("sourceKind") ? "kind" + i : "value" + i, e.messageKey(),
                         e.arguments().toArray());
             }
@@ -124,7 +119,7 @@ public class PricingServlet extends PageServlet {
             render(request, response, HttpServletResponse.SC_BAD_REQUEST, "pricing/compare", model);
             return;
         }
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         List<PriceComparison.Column> columns = sources.stream()
                 .map(source -> new PriceComparison.Column(source, gateway.price(actor, code, quantity, source)))
                 .toList();

@@ -1,15 +1,12 @@
 package com.mimeeqportal.product;
 
-import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
+import com.mimeeqportal.mimeeq.MimeeqPageServlet;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductInfo;
 import com.mimeeqportal.mimeeq.Quantity;
 import com.mimeeqportal.mimeeq.ShortCode;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +21,7 @@ import java.util.Map;
  * can be bookmarked and shared.
  */
 @WebServlet("/products/lookup")
-public class LookupServlet extends PageServlet {
+public class LookupServlet extends MimeeqPageServlet {
 
     @Inject
     MimeeqGateway gateway;
@@ -45,16 +42,14 @@ public class LookupServlet extends PageServlet {
             render(request, response, HttpServletResponse.SC_BAD_REQUEST, "product/lookup", model);
             return;
         }
-        Actor actor = RequestAttributes.actor(request);
-        int status = HttpServletResponse.SC_OK;
-        switch (gateway.productInfo(actor, code, Quantity.ONE)) {
-            case MimeeqResult.Ok<ProductInfo> ok -> model.put("info", ok.value());
-            case MimeeqResult.Failed<ProductInfo> failed -> {
-                status = MimeeqFailurePage.prepare(response, failed.failure());
-                model.putAll(MimeeqFailurePage.model(failed.failure(), actor));
-            }
-        }
         model.put("shortCode", code.value());
-        render(request, response, status, "product/lookup", model);
+        switch (gateway.productInfo(actor(request), code, Quantity.ONE)) {
+            case MimeeqResult.Ok<ProductInfo> ok -> {
+                model.put("info", ok.value());
+                render(request, response, "product/lookup", model);
+            }
+            case MimeeqResult.Failed<ProductInfo> failed ->
+                    renderFailure(request, response, failed.failure(), "product/lookup", model);
+        }
     }
 }

@@ -1,21 +1,20 @@
 package com.mimeeqportal.product;
 
 import com.mimeeqportal.catalog.Catalog;
-import com.mimeeqportal.catalog.ProductSummary;
-import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.mimeeq.MimeeqPageServlet;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductId;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
+import com.mimeeqportal.mimeeq.ProductSummary;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,17 +23,18 @@ import java.util.Map;
  * cannot see answers 404, like any id of another tenant.
  */
 @WebServlet("/catalog/*")
-public class ProductServlet extends PageServlet {
+public class ProductServlet extends MimeeqPageServlet {
 
     @Inject
     Catalog catalog;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         ProductId id;
         try {
-            id = new ProductId(request.getPathInfo() == null ? "" : request.getPathInfo().substring(1));
+            List<String> path = pathSegments(request, "/catalog");
+            id = new ProductId(path.size() == 1 ? path.get(0) : "");
         } catch (InvalidInputException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -49,7 +49,7 @@ public class ProductServlet extends PageServlet {
                 render(request, response, "product/detail", model);
             }
             case MimeeqResult.Failed<ProductSummary> failed ->
-                    MimeeqFailurePage.render(views, request, response, failed.failure(), actor);
+                    renderFailure(request, response, failed.failure(), FAILURE_PAGE, Map.of());
         }
     }
 }

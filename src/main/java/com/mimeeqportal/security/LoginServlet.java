@@ -1,16 +1,10 @@
 package com.mimeeqportal.security;
 
-import com.mimeeqportal.audit.AuditEntry;
-import com.mimeeqportal.audit.AuditEventType;
-import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.user.LockoutPolicy;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Username;
 import com.mimeeqportal.user.Users;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
@@ -30,8 +24,8 @@ import java.util.Optional;
  * Sign-in. The form's input is checked first (a 10,000-character or control-character username gets a
  * field message, not a hash computation); then Jakarta Security validates the credential through
  * {@link PortalIdentityStore}, which counts failures and locks accounts ({@link SignIns}). Success
- * starts the session ({@link SignedInSessions}); success and failure are both audited, failures with
- * their reason under the tenant of the typed username when there is one, otherwise in the system log.
+ * starts the session ({@link SignedInSessions}, which audits it); failures are audited by
+ * {@link FailedSignIns}.
  */
 @WebServlet("/login")
 public class LoginServlet extends PageServlet {
@@ -48,7 +42,7 @@ public class LoginServlet extends PageServlet {
     Tenants tenants;
 
     @Inject
-    AuditLog audit;
+    FailedSignIns failures;
 
     @Inject
     SignInAttempt attempt;
@@ -77,7 +71,7 @@ public class LoginServlet extends PageServlet {
             errors.add("password", "validation.tooLong", MAX_PASSWORD);
         }
         if (errors.any()) {
-            auditFailure(request, typedUsername, Optional.empty(), "INVALID_INPUT");
+            failures.invalidInput(typedUsername, RequestAttributes.clientIp(request), RequestAttributes.correlationId(request));
             showForm(request, response, HttpServletResponse.SC_BAD_REQUEST, typedUsername, errors);
             return;
         }
@@ -90,7 +84,8 @@ public class LoginServlet extends PageServlet {
             signedIn(request, response, outcome.flatMap(SignInOutcome::user)
                     .orElseGet(() -> users.findForSignIn(username).orElseThrow()));
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
-            failed(request, typedUsername, outcome.orElseGet(() -> SignInOutcome.invalid(users.findForSignIn(username))));
+            failures.refused(typedUsername, outcome.orElseGet(() -> SignInOutcome.invalid(users.findForSignIn(username))),
+                    RequestAttributes.clientIp(request), RequestAttributes.correlationId(request));
             // One message for every failure, locked accounts included: nothing tells an account exists.
             showForm(request, response, HttpServletResponse.SC_UNAUTHORIZED, typedUsername, new FormErrors().add("form", "login.failed"));
         }
@@ -101,31 +96,9 @@ public class LoginServlet extends PageServlet {
         String tenantName = user.tenantId().isSystem() ? null
                 : tenants.find(user.tenantId()).map(t -> t.name()).orElse(null);
         String next = sessions.start(request, user, tenantName);
-        audit.record(user.tenantId(), AuditEntry.of(AuditEventType.LOGIN).actor(user.username().value())
-                .clientIp(RequestAttributes.clientIp(request))
-                .correlationId(RequestAttributes.correlationId(request)).success());
         if (!response.isCommitted()) {
             redirect(request, response, next);
         }
-    }
-
-    /** Audits the failure with its reason, and the lockout it caused as an event of its own. */
-    private void failed(HttpServletRequest request, String typedUsername, SignInOutcome outcome) {
-        auditFailure(request, typedUsername, outcome.user(), outcome.result().name());
-        outcome.lockedUntil().ifPresent(until -> audit.record(outcome.user().orElseThrow().tenantId(),
-                AuditEntry.of(AuditEventType.LOGIN_LOCKOUT).actor(typedUsername)
-                        .clientIp(RequestAttributes.clientIp(request))
-                        .correlationId(RequestAttributes.correlationId(request))
-                        .target("user " + outcome.user().get().username().value())
-                        .detail("locked until " + until + " after " + LockoutPolicy.THRESHOLD + " failed sign-ins")
-                        .error("TOO_MANY_FAILURES")));
-    }
-
-    private void auditFailure(HttpServletRequest request, String typedUsername, Optional<User> user, String reason) {
-        TenantId tenant = user.map(User::tenantId).orElse(TenantId.SYSTEM);
-        audit.record(tenant, AuditEntry.of(AuditEventType.LOGIN).actor(typedUsername)
-                .clientIp(RequestAttributes.clientIp(request))
-                .correlationId(RequestAttributes.correlationId(request)).error(reason));
     }
 
     /** The form again, with the username as typed (escaped by Thymeleaf) and never the password. */

@@ -1,8 +1,8 @@
 package com.mimeeqportal.security;
 
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Username;
-import com.mimeeqportal.web.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;

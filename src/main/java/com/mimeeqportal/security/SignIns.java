@@ -1,11 +1,11 @@
 package com.mimeeqportal.security;
 
+import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.LockoutPolicy;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Username;
 import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

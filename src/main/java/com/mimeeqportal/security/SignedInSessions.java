@@ -3,12 +3,14 @@ package com.mimeeqportal.security;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.identity.SignedInUser;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
 import com.mimeeqportal.web.RequestAttributes;
+import com.mimeeqportal.web.SessionGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -30,7 +32,7 @@ import java.util.Set;
  * idle timeout.
  */
 @ApplicationScoped
-public class SignedInSessions {
+public class SignedInSessions implements SessionGate {
 
     static final String PASSWORD_PAGE = "/account/password";
     /** What a user who must change the password may still open. */
@@ -59,7 +61,7 @@ public class SignedInSessions {
         this.clock = null;
     }
 
-    /** Starts the session of a user who has just signed in; returns where to send them. */
+    /** Starts (and audits) the session of a user who has just signed in; returns where to send them. */
     public String start(HttpServletRequest request, User user, String tenantName) {
         request.changeSessionId();
         HttpSession session = request.getSession();
@@ -67,7 +69,24 @@ public class SignedInSessions {
                 new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));
         new SessionStamp(user.sessionEpoch(), clock.instant()).storeIn(session);
         session.setMaxInactiveInterval(limits.idleSeconds());
+        audit.record(user.tenantId(), AuditEntry.of(AuditEventType.LOGIN).actor(user.username().value())
+                .clientIp(RequestAttributes.clientIp(request))
+                .correlationId(RequestAttributes.correlationId(request)).success());
         return user.mustChangePassword() ? PASSWORD_PAGE : "/";
+    }
+
+    /** Sign-out: audited, then the container's sign-in and the session are ended. */
+    public void signOut(HttpServletRequest request) throws ServletException {
+        Optional<SignedInUser> user = RequestAttributes.signedInUser(request);
+        user.ifPresent(signedIn -> audit.record(signedIn.tenantId(), AuditEntry.of(AuditEventType.LOGOUT)
+                .actor(signedIn.username().value())
+                .clientIp(RequestAttributes.clientIp(request))
+                .correlationId(RequestAttributes.correlationId(request)).success()));
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
     }
 
     /** After the user's own password change: this session stays, at the user's current epoch. */
@@ -82,6 +101,7 @@ public class SignedInSessions {
      * Checks the request's session, if signed in. Returns false when it has answered the request itself:
      * a redirect to sign in again, or to the password page.
      */
+    @Override
     public boolean admit(HttpServletRequest request, HttpServletResponse response, String path)
             throws IOException, ServletException {
         Optional<SignedInUser> signedIn = RequestAttributes.signedInUser(request);

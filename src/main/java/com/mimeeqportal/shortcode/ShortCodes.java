@@ -1,16 +1,16 @@
 package com.mimeeqportal.shortcode;
 
 import com.mimeeqportal.catalog.Catalog;
-import com.mimeeqportal.catalog.ProductSummary;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.Page;
+import com.mimeeqportal.input.PageRequest;
 import com.mimeeqportal.mimeeq.ConfigurationCode;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductId;
+import com.mimeeqportal.mimeeq.ProductSummary;
 import com.mimeeqportal.mimeeq.ShortCode;
-import com.mimeeqportal.security.Actor;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.web.Page;
-import com.mimeeqportal.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,23 +1,22 @@
 package com.mimeeqportal.shortcode;
 
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.PageRequest;
+import com.mimeeqportal.input.Text;
 import com.mimeeqportal.mimeeq.ConfigurationCode;
-import com.mimeeqportal.mimeeq.MimeeqFailurePage;
+import com.mimeeqportal.mimeeq.MimeeqPageServlet;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductId;
 import com.mimeeqportal.mimeeq.ShortCode;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.PageRequest;
-import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
-import com.mimeeqportal.web.Text;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +25,10 @@ import java.util.Map;
  * sales staff, everyone's for admins). /short-codes/qr draws the QR code of a share link.
  */
 @WebServlet({"/short-codes", "/short-codes/qr"})
-public class ShortCodesServlet extends PageServlet {
+public class ShortCodesServlet extends MimeeqPageServlet {
 
     static final int PAGE_SIZE = 20;
+    private static final String TEMPLATE = "shortcode/list";
 
     @Inject
     ShortCodes shortCodes;
@@ -36,13 +36,12 @@ public class ShortCodesServlet extends PageServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (request.getServletPath().equals("/short-codes/qr")) {
+            if (pathSegments(request, "/short-codes").equals(List.of("qr"))) {
                 qr(request, response);
                 return;
             }
-            Map<String, String> form = Map.of("productId", field(request, "productId"),
-                    "configurationCode", field(request, "configurationCode"));
-            show(request, response, HttpServletResponse.SC_OK, form, new FormErrors(), null);
+            Map<String, String> form = form(request, "productId", "configurationCode");
+            show(request, response, HttpServletResponse.SC_OK, form, new FormErrors());
         } catch (InvalidInputException e) {
             badRequest(request, response, e);
         }
@@ -58,28 +57,29 @@ public class ShortCodesServlet extends PageServlet {
     }
 
     private void generate(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String> form = Map.of("productId", field(request, "productId"),
-                "configurationCode", field(request, "configurationCode"));
+        Map<String, String> form = form(request, "productId", "configurationCode");
         FormErrors errors = new FormErrors();
         ProductId product = errors.check(() -> new ProductId(form.get("productId")));
         ConfigurationCode configuration = errors.check(() -> new ConfigurationCode(form.get("configurationCode")));
         if (errors.any()) {
-            show(request, response, HttpServletResponse.SC_BAD_REQUEST, form, errors, null);
+            show(request, response, HttpServletResponse.SC_BAD_REQUEST, form, errors);
             return;
         }
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         switch (shortCodes.generate(actor, product, configuration)) {
             case MimeeqResult.Ok<ShortCode> ok -> redirect(request, response, "/short-codes?created=" + ok.value());
-            case MimeeqResult.Failed<ShortCode> failed -> {
-                Map<String, Object> failure = MimeeqFailurePage.model(failed.failure(), actor);
-                show(request, response, MimeeqFailurePage.prepare(response, failed.failure()), form, errors, failure);
-            }
+            case MimeeqResult.Failed<ShortCode> failed -> renderFailure(request, response, failed.failure(),
+                    TEMPLATE, model(request, form, errors));
         }
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, String> form,
-                      FormErrors errors, Map<String, Object> failure) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+                      FormErrors errors) throws IOException {
+        render(request, response, status, TEMPLATE, model(request, form, errors));
+    }
+
+    private Map<String, Object> model(HttpServletRequest request, Map<String, String> form, FormErrors errors) {
+        Actor actor = actor(request);
         String search = request.getParameter("q") == null || request.getParameter("q").isBlank() ? ""
                 : Text.singleLine(request.getParameter("q"), "q", 1, 100);
         Map<String, Object> model = new HashMap<>();
@@ -93,10 +93,7 @@ public class ShortCodesServlet extends PageServlet {
             model.put("created", code.value());
             model.put("shareLink", shareLink(request, code));
         }
-        if (failure != null) {
-            model.putAll(failure);
-        }
-        render(request, response, status, "shortcode/list", model);
+        return model;
     }
 
     private static void qr(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,6 +1,6 @@
 package com.mimeeqportal.tenant;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.input.InvalidInputException;
 
 /** How many days a tenant's audit entries are kept: 0 (forever) or 1 to 3,650 (ten years). */
 public record AuditRetention(int days) {

@@ -1,7 +1,7 @@
 package com.mimeeqportal.tenant;
 
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.Text;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 

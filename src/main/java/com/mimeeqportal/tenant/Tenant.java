@@ -1,5 +1,7 @@
 package com.mimeeqportal.tenant;
 
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.web.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -98,6 +100,6 @@ public class Tenant {
     }
 
     public String createdAtText() {
-        return com.mimeeqportal.web.Times.format(createdAt);
+        return Times.format(createdAt);
     }
 }

@@ -1,6 +1,6 @@
 package com.mimeeqportal.tenant;
 
-import com.mimeeqportal.web.Text;
+import com.mimeeqportal.input.Text;
 
 /** A tenant's display name: 2 to 120 printable characters, trimmed. */
 public record TenantName(String value) {

@@ -1,5 +1,7 @@
 package com.mimeeqportal.tenant;
 
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.system.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +28,7 @@ public class Tenants {
     public Tenant create(TenantName name, MimeeqBaseUrl baseUrl) {
         return database.asSystem(session -> {
             if (findByName(session, name).isPresent()) {
-                throw new com.mimeeqportal.web.InvalidInputException("name", "validation.tenant.nameTaken");
+                throw new InvalidInputException("name", "validation.tenant.nameTaken");
             }
             Tenant tenant = new Tenant(TenantId.random(), name, baseUrl, Instant.now());
             session.persist(tenant);
@@ -72,7 +74,7 @@ public class Tenants {
         return database.asSystem(session -> {
             Optional<Tenant> other = findByName(session, name).filter(t -> !t.id().equals(id));
             if (other.isPresent()) {
-                throw new com.mimeeqportal.web.InvalidInputException("name", "validation.tenant.nameTaken");
+                throw new InvalidInputException("name", "validation.tenant.nameTaken");
             }
             Tenant tenant = session.find(Tenant.class, id.value());
             if (tenant != null) {

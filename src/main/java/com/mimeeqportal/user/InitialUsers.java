@@ -1,6 +1,8 @@
 package com.mimeeqportal.user;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.identity.Username;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

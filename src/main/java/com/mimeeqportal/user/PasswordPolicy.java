@@ -1,6 +1,7 @@
 package com.mimeeqportal.user;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package com.mimeeqportal.user;
 
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.web.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +14,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /** A person who signs in. Belongs to exactly one tenant; operators belong to the system tenant. */
 @Entity
@@ -21,7 +23,7 @@ public class User {
     @Id
     private String id;
 
-    @TenantId
+    @org.hibernate.annotations.TenantId // not the portal's TenantId, imported above
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private String tenantId;
 
@@ -78,8 +80,8 @@ public class User {
         return id;
     }
 
-    public com.mimeeqportal.tenant.TenantId tenantId() {
-        return new com.mimeeqportal.tenant.TenantId(tenantId);
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
     }
 
     public Username username() {

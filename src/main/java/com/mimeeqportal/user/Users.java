@@ -1,8 +1,10 @@
 package com.mimeeqportal.user;
 
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.tenant.TenantId;
-import com.mimeeqportal.web.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

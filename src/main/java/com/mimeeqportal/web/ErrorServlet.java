@@ -1,5 +1,10 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.Messages;
+import com.mimeeqportal.system.AuditUnavailableException;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +23,8 @@ public class ErrorServlet extends PageServlet {
 
     private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
 
-    @jakarta.inject.Inject
-    com.mimeeqportal.audit.AuditLog audit;
+    @Inject
+    Event<AccessRefused> refused;
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -35,11 +40,8 @@ public class ErrorServlet extends PageServlet {
         RequestAttributes.signedInUser(request).ifPresent(user -> {
             Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             try {
-                audit.record(user.tenantId(), com.mimeeqportal.audit.AuditEntry
-                        .of(com.mimeeqportal.audit.AuditEventType.ACCESS_DENIED).actor(user.username().value())
-                        .clientIp(RequestAttributes.clientIp(request))
-                        .correlationId(RequestAttributes.correlationId(request))
-                        .target(uri == null ? null : uri.toString()).error("WRONG_ROLE"));
+                refused.fire(new AccessRefused(new Actor(user, RequestAttributes.clientIp(request),
+                        RequestAttributes.correlationId(request)), uri == null ? null : uri.toString()));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not audit a refused request", e);
             }
@@ -52,7 +54,7 @@ public class ErrorServlet extends PageServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (causedBy(failure, com.mimeeqportal.audit.AuditUnavailableException.class)) {
+        if (causedBy(failure, AuditUnavailableException.class)) {
             LOG.log(Level.SEVERE, "Request " + RequestAttributes.correlationId(request) + " refused: audit log not writable",
                     failure);
             render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error", Map.of(

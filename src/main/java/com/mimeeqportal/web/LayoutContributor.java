@@ -1,6 +1,6 @@
 package com.mimeeqportal.web;
 
-import com.mimeeqportal.security.SignedInUser;
+import com.mimeeqportal.identity.SignedInUser;
 import java.util.Map;
 
 /**

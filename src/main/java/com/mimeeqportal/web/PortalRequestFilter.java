@@ -1,6 +1,6 @@
 package com.mimeeqportal.web;
 
-import com.mimeeqportal.security.SignedInSessions;
+import com.mimeeqportal.input.Messages;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Runs before every page: gives the request a correlation id, sets the security headers, ends signed-in
- * sessions that must not go on ({@link SignedInSessions}), and refuses any POST without the session's
+ * sessions that must not go on ({@link SessionGate}), and refuses any POST without the session's
  * CSRF token.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -23,7 +23,7 @@ public class PortalRequestFilter extends HttpFilter {
     Views views;
 
     @Inject
-    SignedInSessions sessions;
+    SessionGate sessions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

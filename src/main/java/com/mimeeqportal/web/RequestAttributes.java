@@ -1,7 +1,7 @@
 package com.mimeeqportal.web;
 
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.security.SignedInUser;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.input.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;

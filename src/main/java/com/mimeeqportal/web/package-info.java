@@ -1,6 +1,7 @@
 /**
  * The web layer every page shares: the Thymeleaf engine and layout, the request filter (correlation id,
- * security headers, CSRF), error pages, paging, and the validation exception that carries a field and a
- * message key instead of the offending input.
+ * security headers, CSRF), error pages and the page servlet's helpers. It depends on no feature:
+ * features reach it through {@link com.mimeeqportal.web.LayoutContributor}, {@link
+ * com.mimeeqportal.web.SessionGate} and the {@link com.mimeeqportal.web.AccessRefused} event.
  */
 package com.mimeeqportal.web;

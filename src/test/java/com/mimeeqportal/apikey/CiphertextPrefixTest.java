@@ -3,7 +3,7 @@ package com.mimeeqportal.apikey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.OptionalInt;

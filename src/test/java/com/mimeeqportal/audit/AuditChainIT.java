@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.MasterKeysets;
+import com.mimeeqportal.boot.Infrastructure;
+import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.system.Infrastructure;
-import com.mimeeqportal.tenant.TenantId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package com.mimeeqportal.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.MasterKeysets;
+import com.mimeeqportal.boot.Infrastructure;
+import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.system.Infrastructure;
 import com.mimeeqportal.tenant.AuditRetention;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
-import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

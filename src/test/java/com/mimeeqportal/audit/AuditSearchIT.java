@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.MasterKeysets;
+import com.mimeeqportal.boot.Infrastructure;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.PageRequest;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.system.Infrastructure;
-import com.mimeeqportal.tenant.TenantId;
-import com.mimeeqportal.web.PageRequest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.StringWriter;
 import java.io.Writer;

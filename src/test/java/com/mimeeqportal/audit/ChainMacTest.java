@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.MasterKeysets;
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.MasterKeysets;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.AuditRetention;
-import com.mimeeqportal.tenant.TenantId;
-import com.mimeeqportal.web.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

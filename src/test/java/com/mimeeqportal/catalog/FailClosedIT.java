@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mimeeqportal.account.UserAdministration;
 import com.mimeeqportal.apikey.ApiKey;
 import com.mimeeqportal.apikey.ApiKeys;
 import com.mimeeqportal.apikey.MasterKeysets;
@@ -12,6 +13,12 @@ import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.audit.ChainMac;
+import com.mimeeqportal.boot.Infrastructure;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.SignedInUser;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.mimeeq.MimeeqFailure;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqHttpClient;
@@ -19,16 +26,15 @@ import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.Quantity;
 import com.mimeeqportal.mimeeq.ShortCode;
 import com.mimeeqportal.mimeeq.TenantThrottle;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.security.SignedInUser;
+import com.mimeeqportal.operator.TenantAdministration;
+import com.mimeeqportal.system.AuditUnavailableException;
 import com.mimeeqportal.system.Database;
-import com.mimeeqportal.system.Infrastructure;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.user.Role;
-import com.mimeeqportal.user.Username;
+import com.mimeeqportal.user.PasswordHasher;
+import com.mimeeqportal.user.Users;
 import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.InetSocketAddress;
@@ -120,16 +126,16 @@ class FailClosedIT {
             assertEquals(fingerprint, keys.status(tenant.id()).orElseThrow().fingerprint(), "the key was not changed");
 
             Actor operator = new Actor(new SignedInUser(UUID.randomUUID().toString(), new Username("operator"),
-                    com.mimeeqportal.tenant.TenantId.SYSTEM, null, Role.OPERATOR), "127.0.0.1", "fail-closed");
+                    TenantId.SYSTEM, null, Role.OPERATOR), "127.0.0.1", "fail-closed");
             Actor admin = new Actor(new SignedInUser(UUID.randomUUID().toString(), new Username("admin@fail.example"),
                     tenant.id(), tenant.name(), Role.ACCOUNT_ADMIN), "127.0.0.1", "fail-closed");
-            var users = new com.mimeeqportal.user.Users(database, new com.mimeeqportal.user.PasswordHasher());
-            assertThrows(com.mimeeqportal.audit.AuditUnavailableException.class, () ->
-                    new com.mimeeqportal.account.UserAdministration(users, audit)
+            var users = new Users(database, new PasswordHasher());
+            assertThrows(AuditUnavailableException.class, () ->
+                    new UserAdministration(users, audit)
                             .create(admin, new Username("new@fail.example"), Role.SALES));
             assertEquals(List.of(), users.all(tenant.id()), "no user was created");
-            assertThrows(com.mimeeqportal.audit.AuditUnavailableException.class, () ->
-                    new com.mimeeqportal.operator.TenantAdministration(tenants, audit).suspend(operator, tenant.id()));
+            assertThrows(AuditUnavailableException.class, () ->
+                    new TenantAdministration(tenants, audit).suspend(operator, tenant.id()));
             assertTrue(tenants.find(tenant.id()).orElseThrow().active(), "the tenant was not suspended");
 
             var cached = catalog.page(actor, CatalogQuery.all());

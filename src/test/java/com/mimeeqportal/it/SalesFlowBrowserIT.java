@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,16 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A sales person's whole job in a real browser (Debian's Chromium, headless): sign in, filter the
- * catalog, open a product, generate a short code, look it up, price it under two sources, compare them.
+ * A sales person's whole job in a real browser (headless Chromium, see {@link Browsers}): sign in, filter
+ * the catalog, open a product, generate a short code, look it up, price it under two sources, compare them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,14 +47,7 @@ class SalesFlowBrowserIT {
     @BeforeEach
     void openBrowser() throws Exception {
         base = Fixtures.uri(url);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.headlessChromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 

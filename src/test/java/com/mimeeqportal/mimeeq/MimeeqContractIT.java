@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.ApiKey;
-import com.mimeeqportal.catalog.ProductSummary;
 import com.mimeeqportal.it.Fixtures;
 import com.mimeeqportal.it.SandboxAdmin;
 import java.math.BigDecimal;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The portal's Mimeeq client against the sandbox, over real HTTP: every endpoint and every behaviour of
- * mimeeq-api.md the portal relies on. The client here is the portal's own {@link MimeeqHttpClient} and
+ * docs/mimeeq-api.md the portal relies on. The client here is the portal's own {@link MimeeqHttpClient} and
  * translations, run in the test JVM (without Fault Tolerance's interceptors, which ResilienceIT covers).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -236,7 +235,7 @@ class MimeeqContractIT {
     private MimeeqResult<ShortCode> post(String productId, ConfigurationCode configuration) {
         MimeeqHttpClient.HttpReply reply = client.post(api, MimeeqGateway.GENERATE_SHORT_CODE,
                 Map.of("productId", productId, "configurationCode", configuration.base64()), key, "contract");
-        return MimeeqGateway.translate(reply, body -> JsonReading.parse(body)
+        return MimeeqReplyTranslation.translate(reply, body -> JsonReading.parse(body)
                 .flatMap(json -> JsonReading.text(json.asJsonObject(), "shortCode"))
                 .<MimeeqResult<ShortCode>>map(text -> MimeeqResult.ok(new ShortCode(text)))
                 .orElseGet(() -> MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.MALFORMED_RESPONSE))));
@@ -251,11 +250,11 @@ class MimeeqContractIT {
     private <T> MimeeqResult<T> get(String endpoint, Map<String, String> query, ApiKey apiKey,
                                     Function<String, java.util.Optional<T>> translation) {
         MimeeqHttpClient.HttpReply reply = client.get(api, endpoint, query, apiKey, "contract");
-        return MimeeqGateway.translate(reply, MimeeqGateway.orMalformed(translation));
+        return MimeeqReplyTranslation.translate(reply, MimeeqReplyTranslation.orMalformed(translation));
     }
 
     private MimeeqResult<PriceQuote> priceCall(Map<String, String> query) {
-        return MimeeqGateway.translate(client.get(api, MimeeqGateway.PRICE, query, key, "contract"),
+        return MimeeqReplyTranslation.translate(client.get(api, MimeeqGateway.PRICE, query, key, "contract"),
                 PriceTranslation::translate);
     }
 

@@ -10,12 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** How the gateway reads Mimeeq's status codes and error bodies (mimeeq-api.md §0 and §4). */
+/** How Mimeeq's status codes and error bodies are read (docs/mimeeq-api.md, "Errors"). */
 class MimeeqReplyTranslationTest {
 
     private static MimeeqFailure failure(int status, String body, String retryAfter) {
         var reply = new MimeeqHttpClient.HttpReply(status, body, retryAfter, Duration.ofMillis(5));
-        var result = MimeeqGateway.translate(reply, MimeeqGateway.orMalformed(s -> Optional.of(s)));
+        var result = MimeeqReplyTranslation.translate(reply, MimeeqReplyTranslation.orMalformed(s -> Optional.of(s)));
         return assertInstanceOf(MimeeqResult.Failed.class, result).failure();
     }
 
@@ -48,7 +48,7 @@ class MimeeqReplyTranslationTest {
     @Test
     void aSuccessThatCannotBeReadIsMalformed() {
         var reply = new MimeeqHttpClient.HttpReply(200, "not json", null, Duration.ZERO);
-        var result = MimeeqGateway.translate(reply, MimeeqGateway.orMalformed(ProductListTranslation::translate));
+        var result = MimeeqReplyTranslation.translate(reply, MimeeqReplyTranslation.orMalformed(ProductListTranslation::translate));
         assertEquals(MimeeqFailure.Kind.MALFORMED_RESPONSE,
                 assertInstanceOf(MimeeqResult.Failed.class, result).failure().kind());
     }

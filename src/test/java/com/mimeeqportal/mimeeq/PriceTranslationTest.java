@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** Every price shape of mimeeq-api.md §E1 and §0. */
+/** Every price shape of docs/mimeeq-api.md, "Price" and "Decisions". */
 class PriceTranslationTest {
 
-    /** The real-looking payload quoted from embeds-utils.md: strings and numbers mixed, open-ended last level. */
+    /**
+     * A real-looking payload from Mimeeq's browser-SDK docs: strings and numbers mixed, open-ended last level
+     * (docs/mimeeq-api.md, "Reading replies").
+     */
     private static final String STANDARD = """
             {"price":338,"unitPrice":338,"currency":"EUR","deliveryTime":25,"vatType":"VAT_INCL","oneTimePrice":15,
              "levels":[{"quantityMin":"1","quantityMax":4,"discount":0,"price":338,"pricePart":0},

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The shapes of /get-product-info (mimeeq-api.md §E2): standard, modular, and the optional extras. */
+/** The shapes of /get-product-info (docs/mimeeq-api.md, "Product info"): standard, modular, and the optional extras. */
 class ProductInfoTranslationTest {
 
     @Test

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mimeeqportal.catalog.ProductSummary;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The documented shape of /get-products-general-info and the variants mimeeq-api.md says to tolerate. */
+/** The documented shape of /get-products-general-info and the variants docs/mimeeq-api.md says to tolerate. */
 class ProductListTranslationTest {
 
     /** The example of the 2022 OpenAPI file, field for field. */

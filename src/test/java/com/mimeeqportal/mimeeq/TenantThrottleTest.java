@@ -3,7 +3,7 @@ package com.mimeeqportal.mimeeq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

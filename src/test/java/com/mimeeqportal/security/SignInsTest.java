@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
-import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.LockoutPolicy;
-import com.mimeeqportal.user.Role;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Username;
 import com.mimeeqportal.user.Users;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.Username;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

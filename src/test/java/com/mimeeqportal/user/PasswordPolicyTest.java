@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mimeeqportal.web.InvalidInputException;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {

@@ -2,18 +2,27 @@ package com.mimeeqportal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.mimeeqportal.input.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.messageresolver.StandardMessageResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
 
-/** Every message key that templates and code use exists in messages.properties. */
+/**
+ * Every message key that templates and code use exists in messages.properties, and every message renders
+ * with its apostrophes (MessageFormat drops a lone one: "this account's key" became "this accounts key").
+ */
 class MessagesTest {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
@@ -29,6 +38,37 @@ class MessagesTest {
             collect(CODE_KEY, Files.readString(file), missing);
         }
         assertEquals(Set.of(), missing);
+    }
+
+    /**
+     * Renders every message with arguments, as Java code does ({@link Messages#get}) and as a template does
+     * (Thymeleaf's message resolver), and counts apostrophes: each written {@code ''} must come out as one.
+     */
+    @Test
+    void noMessageLosesAnApostrophe() {
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        StandardMessageResolver resolver = new StandardMessageResolver();
+        resolver.setDefaultMessages(Messages.all()); // as Views sets it up
+        engine.setMessageResolver(resolver);
+        Object[] arguments = {1, 2, 3, 4, 5}; // numbers suit both {0} and {0,number,#}
+        Set<String> lost = new TreeSet<>();
+        for (String key : Messages.all().stringPropertyNames()) {
+            String pattern = Messages.all().getProperty(key);
+            long meant = apostrophes(pattern.replace("''", "'"));
+            String inJava = Messages.get(key, arguments);
+            String inTemplate = engine.process("[(#{" + key + "(1,2,3,4,5)})]", new Context(Locale.ENGLISH));
+            String inTemplateWithoutArguments = engine.process("[(#{" + key + "})]", new Context(Locale.ENGLISH));
+            if (apostrophes(inJava) != meant || apostrophes(inTemplate) != meant
+                    || (!pattern.contains("{0") && apostrophes(inTemplateWithoutArguments) != meant)) {
+                lost.add(key + ": " + inJava);
+            }
+        }
+        assertEquals(Set.of(), lost, "write an apostrophe as '' in messages.properties");
+    }
+
+    private static long apostrophes(String text) {
+        return text.chars().filter(c -> c == '\'').count();
     }
 
     private static void collect(Pattern pattern, String text, Set<String> missing) {

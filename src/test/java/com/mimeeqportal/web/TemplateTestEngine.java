@@ -1,5 +1,6 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.input.Messages;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.PageRequest;
+import com.mimeeqportal.input.Text;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
-import com.mimeeqportal.tenant.TenantId;
 import com.mimeeqportal.tenant.TenantName;
-import com.mimeeqportal.user.Username;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The JSON bodies the sandbox answers with, field for field as {@code mimeeq-api.md} documents them. Kept apart
+ * The JSON bodies the sandbox answers with, field for field as docs/mimeeq-api.md documents them. Kept apart
  * from the resources so that tests can check the shapes without a server.
  */
 final class SandboxJson {

@@ -4,7 +4,7 @@
  * tested without the internet. The portal knows it only as a tenant's Mimeeq base URL; neither imports the other's
  * classes. It holds a few built-in accounts, each with one active API key kept in its data directory, a catalog generated deterministically from the account ids, price
  * lists, companies and embed templates derived the same way, and answers the four endpoints in the shapes and with
- * the errors documented in {@code mimeeq-api.md} (section 0 decides where the sources disagree).
+ * the errors documented in docs/mimeeq-api.md (its "Decisions" settle where the sources disagree).
  *
  * <p>{@link com.mimeeqportal.sandbox.SandboxResource} maps HTTP onto services ({@code ShortCodeGenerator},
  * {@code ProductInfoService}, {@code PriceInfoService}); every call first passes the {@code SandboxGate} (key,

@@ -27,7 +27,7 @@ class SandboxJsonTest {
     private static final SandboxAccount PARTNER = new SandboxAccount("nordic-living", "Nordic Living");
     private static final String PRODUCT_ID = "PROD-e6e35a89-159c-413e-98b6-8260367c554a";
 
-    /** mimeeq-api.md, E3: every field of ProductGeneralInfo and its JSON type (both booleans are true below). */
+    /** docs/mimeeq-api.md, "Product list": every field of a listed product and its JSON type (both booleans are true below). */
     private static final Map<String, ValueType> DOCUMENTED_FIELDS = Map.ofEntries(
             Map.entry("productId", ValueType.STRING),
             Map.entry("variantCode", ValueType.STRING),
@@ -136,7 +136,7 @@ class SandboxJsonTest {
         return object.keySet().stream().collect(Collectors.toMap(key -> key, object::getString));
     }
 
-    /** The example of mimeeq-api.md E3, owned by OWNER and shared with PARTNER. */
+    /** The example of docs/mimeeq-api.md, "Product list", owned by OWNER and shared with PARTNER. */
     private static SandboxProduct product(Optional<String> designer) {
         SandboxOption charcoal = new SandboxOption("a7", new LocalizedText("Charcoal Grey", "Anthrazit"));
         SandboxOption black = new SandboxOption("a1", new LocalizedText("Black", "Schwarz"));

@@ -1,4 +1,4 @@
-package com.mimeeqportal.web;
+package com.mimeeqportal.input;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

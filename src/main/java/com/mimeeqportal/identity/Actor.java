@@ -1,7 +1,5 @@
-package com.mimeeqportal.security;
+package com.mimeeqportal.identity;
 
-import com.mimeeqportal.audit.AuditEntry;
-import com.mimeeqportal.tenant.TenantId;
 import java.util.Objects;
 
 /**
@@ -18,8 +16,8 @@ public record Actor(SignedInUser user, String clientIp, String correlationId) {
         return user.tenantId();
     }
 
-    /** Fills in who, from where, and which request. */
-    public AuditEntry.Builder audit(AuditEntry.Builder builder) {
-        return builder.actor(user.username().value()).clientIp(clientIp).correlationId(correlationId);
+    /** The name the audit log records for this person. */
+    public String name() {
+        return user.username().value();
     }
 }

@@ -1,4 +1,4 @@
-package com.mimeeqportal.catalog;
+package com.mimeeqportal.mimeeq;
 
 import java.time.Instant;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.mimeeqportal.web;
+package com.mimeeqportal.input;
 
 /** The checks every typed text goes through before it becomes a value object. */
 public final class Text {

@@ -1,7 +1,7 @@
-package com.mimeeqportal.user;
+package com.mimeeqportal.identity;
 
-import com.mimeeqportal.web.InvalidInputException;
-import com.mimeeqportal.web.Text;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -1,23 +1,18 @@
-package com.mimeeqportal.apikey;
+package com.mimeeqportal.admin;
 
-import com.mimeeqportal.audit.AuditEntry;
-import com.mimeeqportal.audit.AuditEventType;
-import com.mimeeqportal.audit.AuditLog;
-import com.mimeeqportal.catalog.ProductSummary;
-import com.mimeeqportal.mimeeq.MimeeqGateway;
-import com.mimeeqportal.mimeeq.MimeeqResult;
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.user.Users;
-import com.mimeeqportal.web.FormErrors;
+import com.mimeeqportal.apikey.ApiKey;
+import com.mimeeqportal.apikey.ApiKeys;
+import com.mimeeqportal.apikey.KeyReveal;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.mimeeq.ConnectionTest;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +23,6 @@ import java.util.Map;
 @WebServlet({"/admin/api-key", "/admin/api-key/test", "/admin/api-key/reveal"})
 public class ApiKeyServlet extends PageServlet {
 
-    static final int MAX_PASSWORD = 128;
     /** Wrong passwords a session may type into the reveal form before it is refused for a while. */
     static final int REVEAL_ATTEMPTS = 3;
     static final java.time.Duration REVEAL_PAUSE = java.time.Duration.ofMinutes(5);
@@ -38,17 +32,14 @@ public class ApiKeyServlet extends PageServlet {
     ApiKeys apiKeys;
 
     @Inject
-    MimeeqGateway gateway;
+    ConnectionTest connectionTest;
 
     @Inject
-    Users users;
-
-    @Inject
-    AuditLog audit;
+    KeyReveal keyReveal;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals("/admin/api-key")) {
+        if (!pathSegments(request, "/admin/api-key").isEmpty()) {
             redirect(request, response, "/admin/api-key");
             return;
         }
@@ -57,15 +48,15 @@ public class ApiKeyServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        switch (request.getServletPath()) {
-            case "/admin/api-key/test" -> test(request, response);
-            case "/admin/api-key/reveal" -> reveal(request, response);
+        switch (pathSegments(request, "/admin/api-key").stream().findFirst().orElse("")) {
+            case "test" -> test(request, response);
+            case "reveal" -> reveal(request, response);
             default -> set(request, response);
         }
     }
 
     private void set(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         FormErrors errors = new FormErrors();
         ApiKey key = errors.check(() -> new ApiKey(request.getParameter("apiKey")));
         if (errors.any()) {
@@ -83,56 +74,41 @@ public class ApiKeyServlet extends PageServlet {
         redirect(request, response, "/admin/api-key?saved");
     }
 
-    /** One cheap call (the product list, uncached), its outcome stored and audited. */
+    /** One cheap call (the product list, uncached), its outcome stored and audited by the service. */
     private void test(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
-        MimeeqResult<List<ProductSummary>> result = gateway.products(actor);
-        AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.API_KEY_TEST)).target("api-key");
-        switch (result) {
-            case MimeeqResult.Ok<List<ProductSummary>> ok -> {
-                String detail = ok.value().size() + " products";
-                apiKeys.tested(actor.tenant(), true, detail);
-                audit.record(actor.tenant(), entry.detail(detail).success());
-            }
-            case MimeeqResult.Failed<List<ProductSummary>> failed -> {
-                apiKeys.tested(actor.tenant(), false, failed.failure().kind().name());
-                audit.record(actor.tenant(), entry.error(failed.failure().kind().reason()));
-            }
-        }
+        connectionTest.run(actor(request));
         redirect(request, response, "/admin/api-key");
     }
 
     private void reveal(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
-        String password = field(request, "password");
-        AuditEntry.Builder entry = actor.audit(AuditEntry.of(AuditEventType.API_KEY_REVEAL)).target("api-key");
-        FormErrors errors = new FormErrors();
         RevealFailures failures = revealFailures(request);
-        if (failures.paused()) {
-            // The form must not become a way to guess the password of a session someone left open.
-            audit.record(actor.tenant(), entry.error("TOO_MANY_ATTEMPTS"));
-            response.setHeader("Retry-After", Long.toString(REVEAL_PAUSE.toSeconds()));
-            show(request, response, 429, errors.add("password", "apiKey.revealPaused"), Map.of());
-            return;
+        switch (keyReveal.reveal(actor(request), field(request, "password"), failures.paused())) {
+            case KeyReveal.Result.Revealed revealed -> {
+                failures.succeeded();
+                show(request, response, HttpServletResponse.SC_OK, new FormErrors(),
+                        revealed.key().<Map<String, Object>>map(key -> Map.of("revealed", key.reveal())).orElse(Map.of()));
+            }
+            case KeyReveal.Result.Refused refused -> refused(request, response, failures, refused.refusal());
         }
-        if (password.isEmpty()) {
-            errors.add("password", "validation.required");
-        } else if (password.length() > MAX_PASSWORD || users.authenticate(actor.user().username(), password.toCharArray())
-                .filter(user -> user.id().equals(actor.user().userId())).isEmpty()) {
-            errors.add("password", "apiKey.revealWrongPassword");
-            failures.failed();
+    }
+
+    private void refused(HttpServletRequest request, HttpServletResponse response, RevealFailures failures,
+                         KeyReveal.Refusal refusal) throws IOException {
+        FormErrors errors = new FormErrors();
+        switch (refusal) {
+            case PAUSED -> {
+                // The form must not become a way to guess the password of a session someone left open.
+                response.setHeader("Retry-After", Long.toString(REVEAL_PAUSE.toSeconds()));
+                show(request, response, 429, errors.add("password", "apiKey.revealPaused"), Map.of());
+            }
+            case NO_PASSWORD -> show(request, response, HttpServletResponse.SC_BAD_REQUEST,
+                    errors.add("password", "validation.required"), Map.of());
+            case WRONG_PASSWORD -> {
+                failures.failed();
+                show(request, response, HttpServletResponse.SC_BAD_REQUEST,
+                        errors.add("password", "apiKey.revealWrongPassword"), Map.of());
+            }
         }
-        if (errors.any()) {
-            audit.record(actor.tenant(), entry.error("WRONG_PASSWORD"));
-            show(request, response, HttpServletResponse.SC_BAD_REQUEST, errors, Map.of());
-            return;
-        }
-        failures.succeeded();
-        AuditEntry revealed = entry.success();
-        audit.checkWritable(actor.tenant(), revealed);
-        ApiKey key = apiKeys.open(actor.tenant()).orElse(null);
-        audit.record(actor.tenant(), revealed);
-        show(request, response, HttpServletResponse.SC_OK, errors, key == null ? Map.of() : Map.of("revealed", key.reveal()));
     }
 
     private static RevealFailures revealFailures(HttpServletRequest request) {
@@ -168,7 +144,7 @@ public class ApiKeyServlet extends PageServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, FormErrors errors,
                       Map<String, Object> extra) throws IOException {
-        Actor actor = RequestAttributes.actor(request);
+        Actor actor = actor(request);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("errors", errors);
         model.putIfAbsent("saved", false);

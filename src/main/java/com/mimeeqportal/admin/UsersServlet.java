@@ -1,13 +1,15 @@
-package com.mimeeqportal.account;
+package com.mimeeqportal.admin;
 
-import com.mimeeqportal.security.Actor;
-import com.mimeeqportal.user.Role;
+import com.mimeeqportal.account.LastAdminException;
+import com.mimeeqportal.account.UnknownUserException;
+import com.mimeeqportal.account.UserAdministration;
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.Username;
+import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Username;
-import com.mimeeqportal.web.FormErrors;
-import com.mimeeqportal.web.InvalidInputException;
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.RequestAttributes;
 import com.mimeeqportal.web.Times;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -36,7 +38,7 @@ public class UsersServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+        if (!pathSegments(request, "/admin/users").isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -47,18 +49,18 @@ public class UsersServlet extends PageServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = request.getPathInfo() == null ? new String[0] : request.getPathInfo().substring(1).split("/");
-        Actor admin = RequestAttributes.actor(request);
-        if (path.length == 0 || path[0].isEmpty()) {
+        List<String> path = pathSegments(request, "/admin/users");
+        Actor admin = actor(request);
+        if (path.isEmpty()) {
             create(request, response, admin);
             return;
         }
-        if (path.length != 2) {
+        if (path.size() != 2) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         try {
-            act(request, response, admin, path[0], path[1]);
+            act(request, response, admin, path.get(0), path.get(1));
         } catch (UnknownUserException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } catch (LastAdminException e) {
@@ -90,7 +92,7 @@ public class UsersServlet extends PageServlet {
     }
 
     private void create(HttpServletRequest request, HttpServletResponse response, Actor admin) throws IOException {
-        Map<String, String> form = Map.of("username", field(request, "username"), "role", field(request, "role"));
+        Map<String, String> form = form(request, "username", "role");
         FormErrors errors = new FormErrors();
         Username username = errors.check(() -> new Username(form.get("username")));
         Role role = errors.check(() -> role(form.get("role")));
@@ -117,7 +119,7 @@ public class UsersServlet extends PageServlet {
             throws IOException {
         Instant now = Instant.now();
         Map<String, Object> model = new HashMap<>();
-        model.put("users", administration.list(RequestAttributes.actor(request)).stream()
+        model.put("users", administration.list(actor(request)).stream()
                 .map(user -> UserRow.of(user, now)).toList());
         model.put("roles", ROLES);
         model.put("form", form);

@@ -1,4 +1,4 @@
-package com.mimeeqportal.audit;
+package com.mimeeqportal.system;
 
 /**
  * The audit log cannot take an entry right now, so the action that needed it was not performed (fail

@@ -1,7 +1,9 @@
-package com.mimeeqportal.web;
+package com.mimeeqportal.home;
 
 import com.mimeeqportal.apikey.ApiKeys;
-import com.mimeeqportal.security.SignedInUser;
+import com.mimeeqportal.identity.SignedInUser;
+import com.mimeeqportal.web.PageServlet;
+import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;

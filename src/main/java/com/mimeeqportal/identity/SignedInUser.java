@@ -1,8 +1,5 @@
-package com.mimeeqportal.security;
+package com.mimeeqportal.identity;
 
-import com.mimeeqportal.tenant.TenantId;
-import com.mimeeqportal.user.Role;
-import com.mimeeqportal.user.Username;
 import java.io.Serializable;
 
 /** Who is signed in, kept in the HTTP session from sign-in on. The tenant comes from here only. */

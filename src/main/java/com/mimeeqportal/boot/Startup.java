@@ -1,4 +1,4 @@
-package com.mimeeqportal.system;
+package com.mimeeqportal.boot;
 
 import com.mimeeqportal.apikey.KeyVault;
 import com.mimeeqportal.audit.AuditChainSealer;
@@ -6,9 +6,11 @@ import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.demo.DemoSeeder;
-import com.mimeeqportal.tenant.TenantId;
+import com.mimeeqportal.identity.Role;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.system.Database;
+import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.user.InitialUsers;
-import com.mimeeqportal.user.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

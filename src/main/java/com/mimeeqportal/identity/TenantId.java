@@ -1,4 +1,4 @@
-package com.mimeeqportal.tenant;
+package com.mimeeqportal.identity;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.mimeeqportal.web;
+package com.mimeeqportal.input;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,12 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 
-/** The UI text of messages.properties, for templates (through Thymeleaf) and for Java code alike. */
+/**
+ * The UI text of messages.properties, for templates (through Thymeleaf) and for Java code alike. Every
+ * message is a {@link MessageFormat} pattern, so an apostrophe is written {@code ''}: Thymeleaf formats
+ * any message that contains one, and {@link #get} formats every message the same way, so a text reads
+ * the same wherever it is shown (MessagesTest checks that no apostrophe is lost).
+ */
 public final class Messages {
 
     private static final Properties TEXT = load();
@@ -26,7 +31,7 @@ public final class Messages {
         if (pattern == null) {
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
+        return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
     }
 
     private static Properties load() {

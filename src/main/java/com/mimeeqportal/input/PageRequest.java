@@ -1,4 +1,4 @@
-package com.mimeeqportal.web;
+package com.mimeeqportal.input;
 
 /** A requested page number and size, validated: page ≥ 1 and ≤ 1,000,000; size in 1..200. */
 public record PageRequest(int number, int size) {

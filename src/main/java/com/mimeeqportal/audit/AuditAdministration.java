@@ -1,0 +1,72 @@
+package com.mimeeqportal.audit;
+
+import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.tenant.AuditRetention;
+import com.mimeeqportal.tenant.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * What admins and the operator do to the audit log itself (verify it, export it, change how long it is
+ * kept), each written into the log. An export and a retention change are recorded before they happen,
+ * so neither happens unaudited; a verification is recorded with its result.
+ */
+@ApplicationScoped
+public class AuditAdministration {
+
+    /** Opens the export's output once the entry is written (the page sets its headers there). */
+    @FunctionalInterface
+    public interface Output {
+        Writer open() throws IOException;
+    }
+
+    private final AuditLog audit;
+    private final AuditVerifier verifier;
+    private final AuditSearch search;
+    private final Tenants tenants;
+
+    @Inject
+    public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants) {
+        this.audit = audit;
+        this.verifier = verifier;
+        this.search = search;
+        this.tenants = tenants;
+    }
+
+    protected AuditAdministration() {
+        this(null, null, null, null);
+    }
+
+    /** Walks the actor's chain; with {@code checkpoint}, an intact head is also written outside the database. */
+    public ChainVerification verify(Actor actor, String target, boolean checkpoint) {
+        ChainVerification result = checkpoint ? verifier.verifyAndCheckpoint(actor.tenant()) : verifier.verify(actor.tenant());
+        audit.record(actor.tenant(), AuditVerifications.entry(
+                AuditEntry.of(AuditEventType.AUDIT_VERIFY).by(actor).target(target), result));
+        return result;
+    }
+
+    /** Streams the filtered entries; the export is audited first, and nothing is exported if that fails. */
+    public void export(Actor actor, String target, AuditExport.Format format, AuditFilter filter, Output output)
+            throws IOException {
+        audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_EXPORT).by(actor)
+                .target(target).detail(format.extension() + " " + filter.describe()).success());
+        try (AuditExport.Sink sink = AuditExport.to(format, output.open())) {
+            search.stream(actor.tenant(), filter, sink);
+        }
+    }
+
+    public AuditRetention retention(TenantId tenant) {
+        return tenants.find(tenant).orElseThrow().auditRetention();
+    }
+
+    /** Changes the tenant's retention; the entry is written first, so an unauditable change does not happen. */
+    public void changeRetention(Actor actor, AuditRetention retention) {
+        AuditRetention previous = retention(actor.tenant());
+        audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_RETENTION_SET).by(actor)
+                .target("audit-retention").detail(previous.days() + " -> " + retention.days() + " days").success());
+        tenants.changeAuditRetention(actor.tenant(), retention);
+    }
+}

@@ -1,0 +1,61 @@
+package com.mimeeqportal.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium for the browser tests. The system's Chromium and chromedriver are used when they
+ * are installed (Debian and Ubuntu put them in /usr/bin; Selenium then needs no network). Whatever is
+ * missing is left to Selenium Manager, which downloads a browser and a matching driver when the machine
+ * is online. If neither works the test fails with a message that says what to install, not with a stack.
+ */
+final class Browsers {
+
+    static final String HOW_TO_FIX = "Install Chromium and its driver (Debian/Ubuntu: "
+            + "sudo apt-get install -y chromium chromium-driver), or run the tests online so that Selenium "
+            + "Manager can download Chrome and chromedriver.";
+
+    private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome");
+    private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+    private Browsers() {
+    }
+
+    static WebDriver headlessChromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        Optional<File> browser = firstExisting(BROWSERS);
+        browser.ifPresent(options::setBinary);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        Optional<File> driver = firstExisting(DRIVERS);
+        try {
+            if (driver.isPresent()) {
+                return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get()).build(),
+                        options);
+            }
+            return new ChromeDriver(options); // Selenium Manager finds or downloads a driver (and Chrome if needed)
+        } catch (WebDriverException e) {
+            String firstLine = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            fail("No usable Chromium for the browser test (browser " + browser.map(File::getPath).orElse("not found")
+                    + ", driver " + driver.map(File::getPath).orElse("not found") + "; " + e.getClass().getSimpleName()
+                    + ": " + firstLine + "). " + HOW_TO_FIX);
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    private static Optional<File> firstExisting(List<String> paths) {
+        return paths.stream().map(File::new).filter(File::canExecute).findFirst();
+    }
+}
