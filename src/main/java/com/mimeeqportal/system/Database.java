@@ -109,7 +109,7 @@ public final class Database implements AutoCloseable {
                 .property("hibernate.connection.datasource", dataSource)
                 .property("hibernate.hbm2ddl.auto", "none")
                 .property("hibernate.tenant_identifier_resolver", new ExplicitTenantOnly())
-                // STACK.md trap 1: the byte-code enhancer breaks class loading inside Payara.
+                // The byte-code enhancer breaks class loading inside Payara (ClassCircularityError at deploy).
                 .property("hibernate.enhancer.enableDirtyTracking", "false")
                 .property("hibernate.enhancer.enableLazyInitialization", "false")
                 .property("hibernate.enhancer.enableAssociationManagement", "false")

@@ -23,11 +23,6 @@ class DocumentReferencesTest {
     private static final Pattern DOCUMENT = Pattern.compile("(?<![\\w/.:-])([\\w./-]*[\\w-]+\\.md)\\b");
     private static final List<Path> SCANNED = List.of(Path.of("README.md"), Path.of("docs"), Path.of("docker"),
             Path.of("src/main"), Path.of("src/test/java"), Path.of("sandbox/src"), Path.of("webapp"), Path.of("pom.xml"));
-    /*
-     * system/Database.java still cites a document outside the repository; another engineer is editing that
-     * file, so its comment is left to them (issue 8). Remove this entry when the citation is gone.
-     */
-    private static final Set<String> PENDING = Set.of("src/main/java/com/mimeeqportal/system/Database.java: STACK.md");
 
     @Test
     void everyReferencedDocumentIsInTheRepository() throws IOException {
@@ -39,7 +34,7 @@ class DocumentReferencesTest {
                     Matcher m = DOCUMENT.matcher(Files.readString(file));
                     while (m.find()) {
                         String name = m.group(1);
-                        if (!resolves(file, name) && !PENDING.contains(file + ": " + name)) {
+                        if (!resolves(file, name)) {
                             missing.add(file + ": " + name);
                         }
                     }
