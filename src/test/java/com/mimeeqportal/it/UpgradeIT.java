@@ -3,15 +3,12 @@ package com.mimeeqportal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -33,11 +30,10 @@ import org.junit.jupiter.api.Test;
 class UpgradeIT {
 
     private static final Path FIXTURE = Path.of("src/test/resources/upgrade/v5");
-    private static final String DB_PASSWORD = "upgrade-it-Passw0rd";
     private static final Pattern VERIFIED = Pattern.compile("Verified up to entry #(\\d+)");
 
     static Properties facts = new Properties();
-    static EmbeddedPostgres postgres;
+    static ProductionPortal install;
     static Path work;
 
     @BeforeAll
@@ -45,13 +41,9 @@ class UpgradeIT {
         try (Reader reader = Files.newBufferedReader(FIXTURE.resolve("facts.properties"))) {
             facts.load(reader);
         }
-        work = Files.createDirectories(Fixtures.itDir().resolve("upgrade"));
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
-            sql.execute("create role portal login password '" + DB_PASSWORD + "'");
-            sql.execute("create database portal owner portal");
-        }
-        try (Connection portal = connect(); Statement sql = portal.createStatement()) {
+        install = ProductionPortal.prepare("upgrade");
+        work = install.work();
+        try (Connection portal = install.connect(); Statement sql = portal.createStatement()) {
             // pg_dump --inserts writes one statement a line; a ';' inside a value never ends a line.
             for (String statement : Files.readString(FIXTURE.resolve("dump.sql")).split(";\n")) {
                 if (!statement.isBlank()) {
@@ -65,8 +57,8 @@ class UpgradeIT {
 
     @AfterAll
     static void stop() throws IOException {
-        if (postgres != null) {
-            postgres.close();
+        if (install != null) {
+            install.close();
         }
     }
 
@@ -74,28 +66,28 @@ class UpgradeIT {
     void theCurrentWarMigratesThePreviousReleasesDatabaseAndLosesNothing() throws Exception {
         Path data = Files.createDirectories(work.resolve("data"));
         copy(FIXTURE.resolve("audit-checkpoints"), data.resolve("audit-checkpoints"));
-        // The sandbox's accounts keep the keys the old release stored (ProductionPostgresIT.Upstream's data dir).
+        // The sandbox's accounts keep the keys the old release stored (ProductionPortal.startUpstream's data dir).
         Path sandboxData = Files.createDirectories(work.resolve("sandbox").resolve("data"));
         Files.copy(FIXTURE.resolve("sandbox/accounts.properties"), sandboxData.resolve("accounts.properties"),
                 StandardCopyOption.REPLACE_EXISTING);
 
-        try (PayaraMicroProcess sandbox = ProductionPostgresIT.Upstream.start(work.resolve("sandbox"))) {
+        try (PayaraMicroProcess sandbox = install.startUpstream()) {
             int port = PayaraMicroProcess.freePort();
             Map<String, String> environment = Map.of(
                     "PORTAL_MODE", "demo",
                     "PORTAL_DATA_DIR", data.toString(),
                     "PORTAL_KEYSET_FILE", FIXTURE.resolve("master-keyset.json").toAbsolutePath().toString(),
                     "PORTAL_MAC_KEYSET_FILE", FIXTURE.resolve("mac-keyset.json").toAbsolutePath().toString(),
-                    "PORTAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/portal",
+                    "PORTAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + install.databasePort() + "/portal",
                     "PORTAL_DB_USER", "portal",
-                    "PORTAL_DB_PASSWORD", DB_PASSWORD,
-                    "PORTAL_DEMO_MIMEEQ_BASE_URL", ProductionPostgresIT.Upstream.baseUrl(sandbox));
+                    "PORTAL_DB_PASSWORD", ProductionPortal.DB_PASSWORD,
+                    "PORTAL_DEMO_MIMEEQ_BASE_URL", ProductionPortal.upstreamUrl(sandbox));
             List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar",
                     PayaraMicroProcess.microJar().toString(), "--deploy", PayaraMicroProcess.portalWar().toString(),
                     "--contextroot", "/", "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome");
             try (PayaraMicroProcess portal = PayaraMicroProcess.start(command, environment, port, work.resolve("portal.log"))) {
                 portal.awaitOk("/health/ready");
-                assertEquals(migrationFiles(), count("select count(*) from flyway_schema_history where success"),
+                assertEquals(ProductionPostgresIT.migrationFiles(), count("select count(*) from flyway_schema_history where success"),
                         "every migration applied:\n" + portal.log());
                 assertTrue(!portal.log().contains("Users created now"), "the upgrade creates no user");
 
@@ -149,21 +141,7 @@ class UpgradeIT {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = connect(); ResultSet result = c.createStatement().executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/portal", "portal",
-                DB_PASSWORD);
-    }
-
-    private static long migrationFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-        }
+        return install.count(sql);
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -1,0 +1,91 @@
+package com.mimeeqportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fail closed, in the running portal (production mode over PostgreSQL, as the runbook sets it up) while the
+ * database refuses every insert into the audit log (a trigger, as a full disk or a revoked grant would): no
+ * request reaches Mimeeq, no key, user or tenant changes, each page says why with a 503, and a catalog already
+ * cached still renders. With the audit log back, calls go out again.
+ */
+class FailClosedIT {
+
+    static ProductionPortal install;
+
+    @BeforeAll
+    static void prepare() {
+        install = ProductionPortal.prepare("fail-closed");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        install.close();
+    }
+
+    @Test
+    void withoutAWritableAuditLogNothingIsCalledOrChangedButCachedPagesStillRender() throws Exception {
+        try (PayaraMicroProcess sandbox = install.startUpstream();
+             PayaraMicroProcess portal = install.start(PayaraMicroProcess.freePort(), "portal.log")) {
+            SandboxAdmin mimeeq = new SandboxAdmin(sandbox.base());
+            PortalClient operator = Fixtures.signedIn(portal.base(), "operator", ProductionPortal.OPERATOR_PASSWORD);
+            PortalClient.Page created = operator.submit("/operator/tenants", "/operator/tenants", Map.of("name",
+                    "Fail Closed", "baseUrl", ProductionPortal.upstreamUrl(sandbox), "adminUsername", "admin@fail.example"));
+            assertEquals(201, created.status(), created.text());
+            PortalClient admin = Fixtures.signedIn(portal.base(), "admin@fail.example",
+                    created.html().select("code.one-time-password").text());
+            Fixtures.setKey(admin, mimeeq.key("acme-office"));
+            assertEquals(200, admin.get("/catalog").status(), "the catalog is fetched and cached");
+            int requests = mimeeq.requests("acme-office");
+            String fingerprint = admin.get("/admin/api-key").html().select("dd.fingerprint").text();
+            String tenantId = tenantRow(operator).attr("data-tenant-id");
+
+            install.asSuperuser("create function refuse_audit() returns trigger as $$ begin "
+                    + "raise exception 'audit refused'; end $$ language plpgsql");
+            install.asSuperuser("create trigger refuse_audit before insert on audit_event "
+                    + "for each row execute function refuse_audit()");
+            try {
+                PortalClient.Page lookup = admin.get("/products/lookup?code=ABC123");
+                assertEquals(503, lookup.status(), lookup.text());
+                assertEquals(requests, mimeeq.requests("acme-office"), "Mimeeq saw no request");
+
+                PortalClient.Page keyChange = admin.submit("/admin/api-key", "/admin/api-key",
+                        Map.of("apiKey", "another-key-0000000002"));
+                assertEquals(503, keyChange.status(), keyChange.text());
+                assertEquals(fingerprint, admin.get("/admin/api-key").html().select("dd.fingerprint").text(),
+                        "the key was not changed");
+
+                PortalClient.Page user = admin.submit("/admin/users", "/admin/users",
+                        Map.of("username", "new@fail.example", "role", "SALES"));
+                assertEquals(503, user.status(), user.text());
+                assertTrue(admin.get("/admin/users").html().select("tr[data-username=new@fail.example]").isEmpty(),
+                        "no user was created");
+
+                PortalClient.Page suspend = operator.submit("/operator/tenants",
+                        "/operator/tenants/" + tenantId + "/suspend", Map.of());
+                assertEquals(503, suspend.status(), suspend.text());
+                assertEquals("ACTIVE", tenantRow(operator).attr("data-status"), "the tenant was not suspended");
+
+                PortalClient.Page cached = admin.get("/catalog");
+                assertEquals(200, cached.status(), "reading a cached page keeps working: " + cached.text());
+                assertEquals(requests, mimeeq.requests("acme-office"));
+            } finally {
+                install.asSuperuser("drop trigger refuse_audit on audit_event");
+            }
+            admin.get("/products/lookup?code=ABC123");
+            assertEquals(requests + 1, mimeeq.requests("acme-office"), "with the audit log back, calls go out again");
+        }
+    }
+
+    private static Element tenantRow(PortalClient operator) {
+        return operator.get("/operator/tenants").html().select("tr[data-tenant-id]").stream()
+                .filter(row -> row.attr("data-tenant-name").equals("Fail Closed")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for the tenant"));
+    }
+}
