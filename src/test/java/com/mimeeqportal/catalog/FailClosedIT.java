@@ -34,6 +34,8 @@ import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.PasswordHasher;
+import com.mimeeqportal.user.LockoutPolicy;
+import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.Users;
 import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -130,12 +132,13 @@ class FailClosedIT {
             Actor admin = new Actor(new SignedInUser(UUID.randomUUID().toString(), new Username("admin@fail.example"),
                     tenant.id(), tenant.name(), Role.ACCOUNT_ADMIN), "127.0.0.1", "fail-closed");
             var users = new Users(database, new PasswordHasher());
+            var locks = new SignInLocks(LockoutPolicy.DEFAULT, java.time.Clock.systemUTC(), 100);
             assertThrows(AuditUnavailableException.class, () ->
-                    new UserAdministration(users, audit)
+                    new UserAdministration(users, audit, locks)
                             .create(admin, new Username("new@fail.example"), Role.SALES));
             assertEquals(List.of(), users.all(tenant.id()), "no user was created");
             assertThrows(AuditUnavailableException.class, () ->
-                    new TenantAdministration(tenants, audit).suspend(operator, tenant.id()));
+                    new TenantAdministration(tenants, audit, users, locks).suspend(operator, tenant.id()));
             assertTrue(tenants.find(tenant.id()).orElseThrow().active(), "the tenant was not suspended");
 
             var cached = catalog.page(actor, CatalogQuery.all());
