@@ -7,6 +7,7 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.user.PasswordPolicy;
+import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,22 +25,22 @@ public class PasswordChange {
     private final Users users;
     private final AuditLog audit;
     private final PasswordPolicy policy;
+    private final SignInLocks locks;
 
     @Inject
-    public PasswordChange(Users users, AuditLog audit) {
-        this(users, audit, PasswordPolicy.standard());
+    public PasswordChange(Users users, AuditLog audit, SignInLocks locks) {
+        this(users, audit, PasswordPolicy.standard(), locks);
     }
 
-    public PasswordChange(Users users, AuditLog audit, PasswordPolicy policy) {
+    public PasswordChange(Users users, AuditLog audit, PasswordPolicy policy, SignInLocks locks) {
         this.users = users;
         this.audit = audit;
         this.policy = policy;
+        this.locks = locks;
     }
 
     protected PasswordChange() {
-        this.users = null;
-        this.audit = null;
-        this.policy = null;
+        this(null, null, null, null);
     }
 
     /** The typed form; fields are never shown again. */
@@ -52,11 +53,21 @@ public class PasswordChange {
      */
     public Optional<Integer> change(Actor actor, Form form, FormErrors errors) {
         User user = users.find(actor.tenant(), actor.user().userId()).orElseThrow();
-        if (form.current().isEmpty()) {
+        // The current password is a sign-in in all but name: a locked (user, address) pair is refused before
+        // any hash is computed, and a wrong one counts toward the same lockout (SignInLocks).
+        boolean locked = locks.lockedUntil(user.id(), actor.clientIp()).isPresent();
+        if (locked) {
+            errors.add("currentPassword", "validation.password.locked");
+        } else if (form.current().isEmpty()) {
             errors.add("currentPassword", "validation.required");
         } else if (form.current().length() > PasswordPolicy.MAX * 4
                 || !users.passwordMatches(Optional.of(user), form.current().toCharArray())) {
             errors.add("currentPassword", "validation.password.wrong");
+            locks.fail(user.id(), actor.clientIp()).ifPresent(until -> audit.record(actor.tenant(),
+                    AuditEntry.of(AuditEventType.LOGIN_LOCKOUT).by(actor).target("user " + user.username().value())
+                            .detail("locked for " + actor.clientIp() + " until " + until
+                                    + " after wrong current passwords on the password page")
+                            .error("TOO_MANY_FAILURES")));
         }
         errors.check("newPassword", () -> {
             policy.check("newPassword", form.newPassword(), user.username());
@@ -71,7 +82,7 @@ public class PasswordChange {
         if (errors.any()) {
             audit.record(actor.tenant(), AuditEntry.of(AuditEventType.USER_PASSWORD_CHANGE).by(actor)
                     .target("user " + user.username().value())
-                    .error(errors.has("currentPassword") ? "WRONG_PASSWORD" : "POLICY"));
+                    .error(locked ? "ACCOUNT_LOCKED" : errors.has("currentPassword") ? "WRONG_PASSWORD" : "POLICY"));
             return Optional.empty();
         }
         String hash = users.hash(form.newPassword().toCharArray());

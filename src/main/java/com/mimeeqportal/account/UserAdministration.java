@@ -7,11 +7,14 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.user.GeneratedPasswords;
+import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -28,16 +31,22 @@ public class UserAdministration {
 
     private final Users users;
     private final AuditLog audit;
+    private final SignInLocks locks;
 
     @Inject
-    public UserAdministration(Users users, AuditLog audit) {
+    public UserAdministration(Users users, AuditLog audit, SignInLocks locks) {
         this.users = users;
         this.audit = audit;
+        this.locks = locks;
     }
 
     protected UserAdministration() {
-        this.users = null;
-        this.audit = null;
+        this(null, null, null);
+    }
+
+    /** The end of the user's latest sign-in lock, from whichever address caused it. */
+    public Optional<Instant> lockedUntil(User user) {
+        return locks.lockedUntilAnywhere(user.id());
     }
 
     public List<User> list(Actor admin) {
@@ -65,7 +74,8 @@ public class UserAdministration {
     }
 
     public User unlock(Actor admin, String id) {
-        return change(admin, id, AuditEventType.USER_UNLOCK, User::unlock, "failed sign-ins forgiven");
+        return change(admin, id, AuditEventType.USER_UNLOCK, user -> locks.forgive(user.id()),
+                "failed sign-ins forgiven, from every address");
     }
 
     public User changeRole(Actor admin, String id, Role role) {
@@ -78,8 +88,10 @@ public class UserAdministration {
     public WithPassword resetPassword(Actor admin, String id) {
         char[] password = GeneratedPasswords.next();
         String hash = users.hash(password);
-        User user = change(admin, id, AuditEventType.USER_PASSWORD_RESET, u -> u.resetPassword(hash),
-                "one-time password; sessions ended");
+        User user = change(admin, id, AuditEventType.USER_PASSWORD_RESET, u -> {
+            u.resetPassword(hash);
+            locks.forgive(u.id());
+        }, "one-time password; sessions ended");
         return new WithPassword(user, new String(password));
     }
 

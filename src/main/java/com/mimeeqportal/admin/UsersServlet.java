@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -117,10 +118,9 @@ public class UsersServlet extends PageServlet {
     private void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, String> form,
                       FormErrors errors, String doneKey, UserAdministration.WithPassword withPassword)
             throws IOException {
-        Instant now = Instant.now();
         Map<String, Object> model = new HashMap<>();
         model.put("users", administration.list(actor(request)).stream()
-                .map(user -> UserRow.of(user, now)).toList());
+                .map(user -> UserRow.of(user, administration.lockedUntil(user))).toList());
         model.put("roles", ROLES);
         model.put("form", form);
         model.put("errors", errors);
@@ -132,9 +132,9 @@ public class UsersServlet extends PageServlet {
     /** A user as the list shows it. */
     public record UserRow(String id, String username, Role role, boolean enabled, String lockedUntil,
                           String created, boolean mustChangePassword) {
-        static UserRow of(User user, Instant now) {
+        static UserRow of(User user, Optional<Instant> lockedUntil) {
             return new UserRow(user.id(), user.username().value(), user.role(), user.enabled(),
-                    user.lockedUntil(now).map(Times::format).orElse(""), Times.format(user.createdAt()),
+                    lockedUntil.map(Times::format).orElse(""), Times.format(user.createdAt()),
                     user.mustChangePassword());
         }
     }

@@ -4,6 +4,7 @@ import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.identity.Actor;
+import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,24 +47,34 @@ public class KeyReveal {
     private final ApiKeys apiKeys;
     private final Users users;
     private final AuditLog audit;
+    private final SignInLocks locks;
 
     @Inject
-    public KeyReveal(ApiKeys apiKeys, Users users, AuditLog audit) {
+    public KeyReveal(ApiKeys apiKeys, Users users, AuditLog audit, SignInLocks locks) {
         this.apiKeys = apiKeys;
         this.users = users;
         this.audit = audit;
+        this.locks = locks;
     }
 
     protected KeyReveal() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
-    /** {@code paused}: the page's per-session limit on wrong passwords has been reached. */
+    /**
+     * {@code paused}: the page's per-session limit on wrong passwords has been reached. Wrong passwords also
+     * count toward the sign-in lockout of the user at this address ({@link SignInLocks}), and a locked pair
+     * is paused here too, so the reveal form is no way around the sign-in's limits.
+     */
     public Result reveal(Actor actor, String password, boolean paused) {
         AuditEntry.Builder entry = AuditEntry.of(AuditEventType.API_KEY_REVEAL).by(actor).target("api-key");
-        Optional<Refusal> refusal = paused ? Optional.of(Refusal.PAUSED)
+        boolean locked = locks.lockedUntil(actor.user().userId(), actor.clientIp()).isPresent();
+        Optional<Refusal> refusal = paused || locked ? Optional.of(Refusal.PAUSED)
                 : password.isEmpty() ? Optional.of(Refusal.NO_PASSWORD)
                 : passwordMatches(actor, password) ? Optional.empty() : Optional.of(Refusal.WRONG_PASSWORD);
+        if (refusal.filter(r -> r == Refusal.WRONG_PASSWORD).isPresent()) {
+            locks.fail(actor.user().userId(), actor.clientIp());
+        }
         if (refusal.isPresent()) {
             audit.record(actor.tenant(), entry.error(refusal.get().reason));
             return new Result.Refused(refusal.get());

@@ -2,6 +2,8 @@ package com.mimeeqportal.audit;
 
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.AuditRetention;
 import com.mimeeqportal.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,17 +29,25 @@ public class AuditAdministration {
     private final AuditVerifier verifier;
     private final AuditSearch search;
     private final Tenants tenants;
+    private final int retentionFloorDays;
 
     @Inject
-    public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants) {
+    public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants,
+                               PortalConfig config) {
+        this(audit, verifier, search, tenants, config.auditRetentionFloorDays());
+    }
+
+    public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants,
+                               int retentionFloorDays) {
         this.audit = audit;
         this.verifier = verifier;
         this.search = search;
         this.tenants = tenants;
+        this.retentionFloorDays = retentionFloorDays;
     }
 
     protected AuditAdministration() {
-        this(null, null, null, null);
+        this(null, null, null, null, 1);
     }
 
     /** Walks the actor's chain; with {@code checkpoint}, an intact head is also written outside the database. */
@@ -58,15 +68,46 @@ public class AuditAdministration {
         }
     }
 
+    /** The retention in force: the tenant's setting, raised to the operator's floor. */
     public AuditRetention retention(TenantId tenant) {
-        return tenants.find(tenant).orElseThrow().auditRetention();
+        return tenants.find(tenant).orElseThrow().auditRetention().atLeast(retentionFloorDays);
     }
 
-    /** Changes the tenant's retention; the entry is written first, so an unauditable change does not happen. */
+    public int retentionFloorDays() {
+        return retentionFloorDays;
+    }
+
+    /**
+     * Lengthens the tenant's retention. An admin can never shorten it, nor set it below the operator's
+     * floor: otherwise the hourly purge would erase the history, including the entry of the change. The
+     * change is written to the tenant's chain first (an unauditable change does not happen) and to the
+     * operator's system chain, which an admin can't purge. A refusal is audited in both too.
+     */
     public void changeRetention(Actor actor, AuditRetention retention) {
         AuditRetention previous = retention(actor.tenant());
+        String detail = days(previous) + " -> " + days(retention);
+        if (!retention.keepsAtLeastAsLongAs(previous)) {
+            String reason = retention.keepsAtLeastAsLongAs(new AuditRetention(retentionFloorDays)) ? "SHORTER" : "BELOW_FLOOR";
+            AuditEntry refused = AuditEntry.of(AuditEventType.AUDIT_RETENTION_SET).by(actor)
+                    .target("audit-retention").detail(detail).error(reason);
+            audit.record(actor.tenant(), refused);
+            audit.record(TenantId.SYSTEM, systemCopy(actor, detail).error(reason));
+            throw reason.equals("SHORTER")
+                    ? new InvalidInputException("retentionDays", "validation.audit.retention.shorter", days(previous))
+                    : new InvalidInputException("retentionDays", "validation.audit.retention.floor", retentionFloorDays);
+        }
         audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_RETENTION_SET).by(actor)
-                .target("audit-retention").detail(previous.days() + " -> " + retention.days() + " days").success());
+                .target("audit-retention").detail(detail).success());
+        audit.record(TenantId.SYSTEM, systemCopy(actor, detail).success());
         tenants.changeAuditRetention(actor.tenant(), retention);
+    }
+
+    private static AuditEntry.Builder systemCopy(Actor actor, String detail) {
+        return AuditEntry.of(AuditEventType.AUDIT_RETENTION_SET).by(actor)
+                .target("audit-retention of tenant " + actor.tenant().value()).detail(detail);
+    }
+
+    private static String days(AuditRetention retention) {
+        return retention.forever() ? "forever" : retention.days() + " days";
     }
 }

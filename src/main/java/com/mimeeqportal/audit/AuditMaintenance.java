@@ -28,24 +28,26 @@ public class AuditMaintenance {
     private final AuditPurge purge;
     private final AuditLog audit;
     private final IntSupplier systemRetentionDays;
+    private final IntSupplier retentionFloorDays;
 
     @Inject
     public AuditMaintenance(Tenants tenants, AuditVerifier verifier, AuditPurge purge, AuditLog audit,
                             PortalConfig config) {
-        this(tenants, verifier, purge, audit, config::auditSystemRetentionDays);
+        this(tenants, verifier, purge, audit, config::auditSystemRetentionDays, config::auditRetentionFloorDays);
     }
 
     public AuditMaintenance(Tenants tenants, AuditVerifier verifier, AuditPurge purge, AuditLog audit,
-                            IntSupplier systemRetentionDays) {
+                            IntSupplier systemRetentionDays, IntSupplier retentionFloorDays) {
         this.tenants = tenants;
         this.verifier = verifier;
         this.purge = purge;
         this.audit = audit;
         this.systemRetentionDays = systemRetentionDays;
+        this.retentionFloorDays = retentionFloorDays;
     }
 
     protected AuditMaintenance() {
-        this(null, null, null, null, (IntSupplier) null);
+        this(null, null, null, null, null, null);
     }
 
     /** Verifies the system chain and every tenant's; returns the results, broken ones included. */
@@ -77,12 +79,16 @@ public class AuditMaintenance {
         return results;
     }
 
-    /** Applies every tenant's retention, and the system chain's. */
+    /**
+     * Applies every tenant's retention, never shorter than the operator's floor (a setting stored before the
+     * floor existed, or below a raised floor, counts as the floor), and the system chain's.
+     */
     public long purgeAll() {
         long purged = 0;
         purged += purgeQuietly(TenantId.SYSTEM, new AuditRetention(systemRetentionDays.getAsInt()));
+        int floor = retentionFloorDays.getAsInt();
         for (Tenant tenant : tenants.all()) {
-            purged += purgeQuietly(tenant.id(), tenant.auditRetention());
+            purged += purgeQuietly(tenant.id(), tenant.auditRetention().atLeast(floor));
         }
         return purged;
     }

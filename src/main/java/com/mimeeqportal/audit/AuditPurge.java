@@ -71,18 +71,27 @@ public class AuditPurge {
                 anchor = last.seq;
             }
         } catch (RuntimeException e) {
-            recordQuietly(tenant, AuditEntry.of(AuditEventType.AUDIT_PURGE).actor("system").target("retention")
-                    .detail("purge stopped after " + purged + " entries: " + e.getClass().getSimpleName())
-                    .error("PURGE_FAILED"));
+            AuditEntry.Builder failed = AuditEntry.of(AuditEventType.AUDIT_PURGE).actor("system")
+                    .detail("purge stopped after " + purged + " entries: " + e.getClass().getSimpleName());
+            recordQuietly(tenant, failed.target("retention").error("PURGE_FAILED"));
+            if (!tenant.isSystem()) {
+                recordQuietly(TenantId.SYSTEM, failed.target("retention of tenant " + tenant.value()).error("PURGE_FAILED"));
+            }
             throw e;
         }
         if (purged > 0) {
             long count = purged;
             long from = anchor;
             LOG.info(() -> "Audit retention: purged " + count + " entries of " + tenant + "; chain now starts after seq " + from);
+            String detail = "purged " + purged + " entries older than " + retention.days() + " days; the chain now starts"
+                    + " after seq " + anchor;
             audit.record(tenant, AuditEntry.of(AuditEventType.AUDIT_PURGE).actor("system").target("retention")
-                    .detail("purged " + purged + " entries older than " + retention.days() + " days; the chain now starts"
-                            + " after seq " + anchor).success());
+                    .detail(detail).success());
+            // The operator's chain learns of every purge of a tenant's, which the tenant's admins can't erase.
+            if (!tenant.isSystem()) {
+                audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.AUDIT_PURGE).actor("system")
+                        .target("retention of tenant " + tenant.value()).detail(detail).success());
+            }
         }
         return new Result(purged, anchor);
     }

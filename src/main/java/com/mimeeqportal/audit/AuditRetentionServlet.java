@@ -14,8 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * /admin/audit/retention (ACCOUNT_ADMIN): how many days the tenant's audit entries are kept. The change
- * is audited, and written before it takes effect: a setting that cannot be audited is not changed.
+ * /admin/audit/retention (ACCOUNT_ADMIN): how many days the tenant's audit entries are kept. It can only be
+ * lengthened, never below the operator's floor. The change is audited, and written before it takes effect: a
+ * setting that cannot be audited is not changed.
  */
 @WebServlet("/admin/audit/retention")
 public class AuditRetentionServlet extends PageServlet {
@@ -42,7 +43,12 @@ public class AuditRetentionServlet extends PageServlet {
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, typed, new FormErrors().add(e), false);
             return;
         }
-        administration.changeRetention(actor, retention);
+        try {
+            administration.changeRetention(actor, retention);
+        } catch (InvalidInputException e) {
+            show(request, response, HttpServletResponse.SC_BAD_REQUEST, typed, new FormErrors().add(e), false);
+            return;
+        }
         redirect(request, response, "/admin/audit/retention?done=saved");
     }
 
@@ -52,6 +58,7 @@ public class AuditRetentionServlet extends PageServlet {
         model.put("retentionDays", value);
         model.put("errors", errors);
         model.put("saved", saved);
+        model.put("floorDays", administration.retentionFloorDays());
         render(request, response, status, "audit/retention", model);
     }
 }

@@ -18,13 +18,13 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * POST /operator/tenants/{id}/rename|suspend|resume (OPERATOR). Success goes back to the list; a bad
+ * POST /operator/tenants/{id}/rename|suspend|resume|unlock-admins (OPERATOR). Success goes back to the list; a bad
  * name shows the list with the message; an unknown tenant is 404.
  */
 @WebServlet("/operator/tenants/*")
 public class OperatorTenantActionsServlet extends PageServlet {
 
-    private static final Set<String> ACTIONS = Set.of("rename", "suspend", "resume");
+    private static final Set<String> ACTIONS = Set.of("rename", "suspend", "resume", "unlock-admins");
 
     @Inject
     TenantAdministration administration;
@@ -45,6 +45,7 @@ public class OperatorTenantActionsServlet extends PageServlet {
             switch (path.get(1)) {
                 case "rename" -> administration.rename(operator, id, new TenantName(field(request, "name")));
                 case "suspend" -> administration.suspend(operator, id);
+                case "unlock-admins" -> administration.unlockAdmins(operator, id);
                 default -> administration.resume(operator, id);
             }
             redirect(request, response, "/operator/tenants?done=" + path.get(1));

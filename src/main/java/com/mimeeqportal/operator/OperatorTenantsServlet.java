@@ -24,7 +24,7 @@ import java.util.Set;
 @WebServlet("/operator/tenants")
 public class OperatorTenantsServlet extends PageServlet {
 
-    private static final Set<String> DONE = Set.of("rename", "suspend", "resume");
+    private static final Set<String> DONE = Set.of("rename", "suspend", "resume", "unlock-admins");
 
     @Inject
     Tenants tenants;

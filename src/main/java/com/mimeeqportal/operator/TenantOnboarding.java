@@ -10,6 +10,8 @@ import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
+import com.mimeeqportal.system.PortalConfig;
+import com.mimeeqportal.tenant.AuditRetention;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.GeneratedPasswords;
 import com.mimeeqportal.user.Users;
@@ -23,18 +25,22 @@ public class TenantOnboarding {
     private final Tenants tenants;
     private final Users users;
     private final AuditLog audit;
+    private final int retentionFloorDays;
 
     @Inject
-    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit) {
+    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit, PortalConfig config) {
+        this(tenants, users, audit, config.auditRetentionFloorDays());
+    }
+
+    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit, int retentionFloorDays) {
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
+        this.retentionFloorDays = retentionFloorDays;
     }
 
     protected TenantOnboarding() {
-        this.tenants = null;
-        this.users = null;
-        this.audit = null;
+        this(null, null, null, 1);
     }
 
     public Onboarded create(Actor operator, TenantName name, MimeeqBaseUrl baseUrl, Username firstAdmin) {
@@ -45,8 +51,11 @@ public class TenantOnboarding {
         audit.checkWritable(operator.tenant(), AuditEntry.of(AuditEventType.TENANT_CREATE).by(operator)
                 .detail("name " + name.value()).success());
         Tenant tenant = tenants.create(name, baseUrl);
+        // A new tenant keeps its audit log for the operator's floor; its admins can only lengthen that.
+        tenants.changeAuditRetention(tenant.id(), new AuditRetention(Math.min(retentionFloorDays, AuditRetention.MAX_DAYS)));
         char[] password = GeneratedPasswords.next();
-        users.create(tenant.id(), firstAdmin, password, Role.ACCOUNT_ADMIN);
+        // Shown on the operator's page and passed on by hand: one-time, replaced at the first sign-in.
+        users.create(tenant.id(), firstAdmin, password, Role.ACCOUNT_ADMIN, true);
         audit.record(operator.tenant(), AuditEntry.of(AuditEventType.TENANT_CREATE).by(operator)
                 .target("tenant " + tenant.id()).detail("name " + name.value()).success());
         audit.record(tenant.id(), AuditEntry.of(AuditEventType.USER_CREATE).by(operator)

@@ -2,9 +2,11 @@ package com.mimeeqportal.security;
 
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.input.FormErrors;
+import com.mimeeqportal.input.Messages;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
+import com.mimeeqportal.web.CsrfTokens;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
 import jakarta.inject.Inject;
@@ -21,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sign-in. The form's input is checked first (a 10,000-character or control-character username gets a
+ * Sign-in. The per-client and global rate limits ({@link SignInThrottle}) come first, then the form's input is checked (a 10,000-character or control-character username gets a
  * field message, not a hash computation); then Jakarta Security validates the credential through
  * {@link PortalIdentityStore}, which counts failures and locks accounts ({@link SignIns}). Success
  * starts the session ({@link SignedInSessions}, which audits it); failures are audited by
@@ -50,19 +52,30 @@ public class LoginServlet extends PageServlet {
     @Inject
     SignedInSessions sessions;
 
+    @Inject
+    SignInThrottle throttle;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (RequestAttributes.signedInUser(request).isPresent()) {
             redirect(request, response, "/");
             return;
         }
-        render(request, response, "login", Map.of("username", "", "errors", new FormErrors()));
+        showForm(request, response, HttpServletResponse.SC_OK, "", new FormErrors());
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String typedUsername = field(request, "username");
         String password = field(request, "password");
+        String client = RequestAttributes.clientIp(request);
+        // The rate limits come first: a refused attempt costs a map lookup, never a password hash.
+        SignInThrottle.Permit permit = throttle.acquire(client);
+        if (!permit.allowed()) {
+            failures.throttled(typedUsername, client, RequestAttributes.correlationId(request));
+            tooMany(request, response, permit);
+            return;
+        }
         FormErrors errors = new FormErrors();
         Username username = errors.check(() -> new Username(typedUsername));
         if (password.isEmpty()) {
@@ -75,12 +88,14 @@ public class LoginServlet extends PageServlet {
             showForm(request, response, HttpServletResponse.SC_BAD_REQUEST, typedUsername, errors);
             return;
         }
+        attempt.from(client);
         AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
                 .withParams()
                 .credential(new UsernamePasswordCredential(username.value(), new Password(password)))
                 .newAuthentication(true));
         Optional<SignInOutcome> outcome = attempt.outcome();
         if (status == AuthenticationStatus.SUCCESS) {
+            throttle.giveBack(permit);
             signedIn(request, response, outcome.flatMap(SignInOutcome::user)
                     .orElseGet(() -> users.findForSignIn(username).orElseThrow()));
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
@@ -101,9 +116,22 @@ public class LoginServlet extends PageServlet {
         }
     }
 
-    /** The form again, with the username as typed (escaped by Thymeleaf) and never the password. */
+    /** 429 with Retry-After: the page says to wait, and for how long; nothing about the account. */
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, SignInThrottle.Permit permit)
+            throws IOException {
+        long seconds = permit.retryAfter().toSeconds();
+        response.setHeader("Retry-After", Long.toString(seconds));
+        render(request, response, 429, "error", Map.of("title", Messages.get("error.429.title"),
+                "message", Messages.get("login.throttled", seconds)));
+    }
+
+    /**
+     * The form again, with the username as typed (escaped by Thymeleaf) and never the password. The login
+     * form is the one page that starts a session before sign-in: its CSRF token has to live somewhere.
+     */
     private void showForm(HttpServletRequest request, HttpServletResponse response, int status, String typedUsername,
                           FormErrors errors) throws IOException {
+        CsrfTokens.token(request);
         render(request, response, status, "login", Map.of("username", typedUsername, "errors", errors));
     }
 }

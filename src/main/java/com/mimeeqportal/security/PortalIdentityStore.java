@@ -39,7 +39,7 @@ public class PortalIdentityStore implements IdentityStore {
         } catch (InvalidInputException e) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        SignInOutcome outcome = signIns.attempt(username, credential.getPassword().getValue());
+        SignInOutcome outcome = signIns.attempt(username, credential.getPassword().getValue(), attempt.client());
         attempt.remember(outcome);
         if (!outcome.success()) {
             return CredentialValidationResult.INVALID_RESULT;

@@ -11,6 +11,19 @@ import java.util.Optional;
 public class SignInAttempt {
 
     private SignInOutcome outcome;
+    private String client;
+
+    /** The client address of this request's sign-in; the identity store has no request to read it from. */
+    public void from(String clientAddress) {
+        this.client = clientAddress;
+    }
+
+    public String client() {
+        if (client == null) {
+            throw new IllegalStateException("A sign-in must name its client address first");
+        }
+        return client;
+    }
 
     public void remember(SignInOutcome outcome) {
         this.outcome = outcome;

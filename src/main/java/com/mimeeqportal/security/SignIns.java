@@ -1,61 +1,54 @@
 package com.mimeeqportal.security;
 
 import com.mimeeqportal.identity.Username;
-import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
-import com.mimeeqportal.user.LockoutPolicy;
+import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Checks a sign-in with brute-force protection. A locked account is refused before any password hash
- * is computed, so a guesser cannot make the server do PBKDF2 work for it; the refusal is then held back
- * for about as long as a real check takes, so a fast answer does not tell that the username exists.
- * Wrong passwords of existing users are counted in the database; unknown usernames are counted nowhere
- * and cost the same hash work as known ones (the decoy hash).
+ * Checks a sign-in with brute-force protection. Wrong passwords of existing users are counted per
+ * (account, client address) in {@link SignInLocks}: a pair that is locked is refused before any password
+ * hash is computed, so a guesser cannot make the server do PBKDF2 work for it, and the refusal is held back
+ * for about as long as a real check takes, so a fast answer does not tell that the username exists. The
+ * owner at another address is not locked. Unknown usernames are counted nowhere and cost the same hash work
+ * as known ones (the decoy hash). The per-client and global rate limits ({@link SignInThrottle}) come
+ * before all of this, in {@link LoginServlet}.
  */
 @ApplicationScoped
 public class SignIns {
 
     private final Users users;
     private final Tenants tenants;
-    private final LockoutPolicy policy;
-    private final Clock clock;
+    private final SignInLocks locks;
     /** A moving average of how long a password check takes here, to pad refusals of locked accounts. */
     private volatile long typicalCheckNanos = 200_000_000L;
 
     @Inject
-    public SignIns(Users users, Tenants tenants, PortalConfig config) {
-        this(users, tenants, new LockoutPolicy(config.loginLockoutBase()), Clock.systemUTC());
-    }
-
-    public SignIns(Users users, Tenants tenants, LockoutPolicy policy, Clock clock) {
+    public SignIns(Users users, Tenants tenants, SignInLocks locks) {
         this.users = users;
         this.tenants = tenants;
-        this.policy = policy;
-        this.clock = clock;
+        this.locks = locks;
     }
 
     protected SignIns() {
-        this(null, null, LockoutPolicy.DEFAULT, Clock.systemUTC());
+        this(null, null, null);
     }
 
-    public SignInOutcome attempt(Username username, char[] password) {
+    /** @param client the address the attempt comes from: locks are per account and address */
+    public SignInOutcome attempt(Username username, char[] password, String client) {
         Optional<User> found = users.findForSignIn(username);
-        Instant now = clock.instant();
-        if (found.isPresent() && found.get().lockedAt(now)) {
+        if (found.isPresent() && locks.lockedUntil(found.get().id(), client).isPresent()) {
             LockSupport.parkNanos(typicalCheckNanos);
             return SignInOutcome.refused(SignInOutcome.Result.ACCOUNT_LOCKED, found.get());
         }
         if (!timedPasswordCheck(found, password)) {
-            return found.map(user -> SignInOutcome.wrongPassword(user, countFailure(user, now)))
+            return found.map(user -> SignInOutcome.wrongPassword(user, locks.fail(user.id(), client)))
                     .orElseGet(SignInOutcome::unknownUser);
         }
         User user = found.orElseThrow();
@@ -65,12 +58,7 @@ public class SignIns {
         if (!tenantActive(user)) {
             return SignInOutcome.refused(SignInOutcome.Result.TENANT_SUSPENDED, user);
         }
-        if (user.hasFailedSignIns()) {
-            users.change(user.tenantId(), user.id(), u -> {
-                u.signedIn();
-                return u;
-            });
-        }
+        locks.succeeded(user.id(), client);
         return SignInOutcome.signedIn(user);
     }
 
@@ -80,15 +68,6 @@ public class SignIns {
         long took = System.nanoTime() - start;
         typicalCheckNanos = (typicalCheckNanos * 7 + took) / 8;
         return matches;
-    }
-
-    /**
-     * Counts the failure on the locked row; returns the end of the lock if this failure caused one. A
-     * concurrent attempt may have locked the account meanwhile: then this one is not counted again.
-     */
-    private Optional<Instant> countFailure(User user, Instant now) {
-        return users.change(user.tenantId(), user.id(),
-                u -> u.lockedAt(now) ? Optional.<Instant>empty() : u.failSignIn(now, policy)).flatMap(o -> o);
     }
 
     private boolean tenantActive(User user) {

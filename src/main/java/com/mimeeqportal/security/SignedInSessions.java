@@ -4,6 +4,8 @@ import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.identity.SignedInUser;
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.system.AuditUnavailableException;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
@@ -61,31 +63,56 @@ public class SignedInSessions implements SessionGate {
         this.clock = null;
     }
 
-    /** Starts (and audits) the session of a user who has just signed in; returns where to send them. */
+    /**
+     * Audits and then starts the session of a user who has just signed in; returns where to send them. Fail
+     * closed: when the LOGIN entry can't be written, the container's sign-in is undone and no session holds
+     * the user (the error page answers 503).
+     */
     public String start(HttpServletRequest request, User user, String tenantName) {
+        auditFirst(request, user.tenantId(), AuditEntry.of(AuditEventType.LOGIN).actor(user.username().value())
+                .clientIp(RequestAttributes.clientIp(request))
+                .correlationId(RequestAttributes.correlationId(request)).success(), true);
         request.changeSessionId();
         HttpSession session = request.getSession();
         session.setAttribute(RequestAttributes.SIGNED_IN_USER,
                 new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));
         new SessionStamp(user.sessionEpoch(), clock.instant()).storeIn(session);
         session.setMaxInactiveInterval(limits.idleSeconds());
-        audit.record(user.tenantId(), AuditEntry.of(AuditEventType.LOGIN).actor(user.username().value())
-                .clientIp(RequestAttributes.clientIp(request))
-                .correlationId(RequestAttributes.correlationId(request)).success());
         return user.mustChangePassword() ? PASSWORD_PAGE : "/";
     }
 
-    /** Sign-out: audited, then the container's sign-in and the session are ended. */
+    /**
+     * Sign-out: audited, then the container's sign-in and the session are ended. Fail closed like sign-in:
+     * if the LOGOUT entry can't be written the session stays and the page says why (503), rather than the
+     * session ending with no trace.
+     */
     public void signOut(HttpServletRequest request) throws ServletException {
         Optional<SignedInUser> user = RequestAttributes.signedInUser(request);
-        user.ifPresent(signedIn -> audit.record(signedIn.tenantId(), AuditEntry.of(AuditEventType.LOGOUT)
-                .actor(signedIn.username().value())
-                .clientIp(RequestAttributes.clientIp(request))
-                .correlationId(RequestAttributes.correlationId(request)).success()));
+        if (user.isPresent()) {
+            auditFirst(request, user.get().tenantId(), AuditEntry.of(AuditEventType.LOGOUT)
+                    .actor(user.get().username().value())
+                    .clientIp(RequestAttributes.clientIp(request))
+                    .correlationId(RequestAttributes.correlationId(request)).success(), false);
+        }
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
+        }
+    }
+
+    private void auditFirst(HttpServletRequest request, TenantId tenant, AuditEntry entry, boolean undoSignIn) {
+        try {
+            audit.record(tenant, entry);
+        } catch (RuntimeException e) {
+            if (undoSignIn) {
+                try {
+                    request.logout();
+                } catch (ServletException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+            }
+            throw e instanceof AuditUnavailableException unavailable ? unavailable : new AuditUnavailableException(e);
         }
     }
 

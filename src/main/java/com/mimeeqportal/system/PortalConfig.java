@@ -159,6 +159,37 @@ public class PortalConfig {
         return Duration.ofSeconds(config.getOptionalValue("portal.login.lockout-base-seconds", Long.class).orElse(60L));
     }
 
+    /**
+     * Failed sign-ins one client address may make per minute before it gets 429 without a password being
+     * hashed. A successful sign-in gives its attempt back, so only failures use it up.
+     */
+    public int loginRatePerClientPerMinute() {
+        return positive("portal.login.rate.per-client-per-minute", 20);
+    }
+
+    /** Failed sign-ins per minute over all clients together: the ceiling on PBKDF2 work a flood can cause. */
+    public int loginRateGlobalPerMinute() {
+        return positive("portal.login.rate.global-per-minute", 120);
+    }
+
+    /**
+     * Audit retention floor: no tenant keeps its log for fewer days than this. Account admins can only
+     * lengthen their tenant's retention, never shorten it below the floor.
+     */
+    public int auditRetentionFloorDays() {
+        return positive("portal.audit.retention-floor-days", 365);
+    }
+
+    /** Exports one tenant may stream at the same time; the next one is refused at once. */
+    public int auditExportsPerTenant() {
+        return positive("portal.audit.export.concurrent-per-tenant", 2);
+    }
+
+    /** The longest an export may stream before it is cut off (a slow reader holds a thread meanwhile). */
+    public Duration auditExportMaxDuration() {
+        return Duration.ofSeconds(positive("portal.audit.export.max-seconds", 300));
+    }
+
     /** A signed-in session ends after this long without a request. */
     public Duration sessionIdle() {
         return Duration.ofMinutes(config.getOptionalValue("portal.session.idle-minutes", Long.class).orElse(30L));
@@ -167,6 +198,14 @@ public class PortalConfig {
     /** A signed-in session ends this long after sign-in, however busy it is. */
     public Duration sessionAbsolute() {
         return Duration.ofHours(config.getOptionalValue("portal.session.absolute-hours", Long.class).orElse(12L));
+    }
+
+    private int positive(String name, int fallback) {
+        int value = config.getOptionalValue(name, Integer.class).orElse(fallback);
+        if (value <= 0) {
+            throw new IllegalStateException(name + " must be a positive whole number, not " + value);
+        }
+        return value;
     }
 
     private Optional<String> string(String name) {

@@ -2,7 +2,10 @@ package com.mimeeqportal.tenant;
 
 import com.mimeeqportal.input.InvalidInputException;
 
-/** How many days a tenant's audit entries are kept: 0 (forever) or 1 to 3,650 (ten years). */
+/**
+ * How many days a tenant's audit entries are kept: 0 (forever) or 1 to 3,650 (ten years). The operator's
+ * floor ({@code portal.audit.retention-floor-days}) is applied on top: see {@link #atLeast}.
+ */
 public record AuditRetention(int days) {
 
     public static final int MAX_DAYS = 3650;
@@ -28,5 +31,16 @@ public record AuditRetention(int days) {
 
     public boolean forever() {
         return days == 0;
+    }
+
+    /** Whether entries are kept at least as long as under {@code other} (forever is the longest). */
+    public boolean keepsAtLeastAsLongAs(AuditRetention other) {
+        return forever() || (!other.forever() && days >= other.days);
+    }
+
+    /** This retention, raised to {@code floorDays} if it is shorter: what the purge applies. */
+    public AuditRetention atLeast(int floorDays) {
+        AuditRetention floor = new AuditRetention(Math.min(floorDays, MAX_DAYS));
+        return keepsAtLeastAsLongAs(floor) ? this : floor;
     }
 }

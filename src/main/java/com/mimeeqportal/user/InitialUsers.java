@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Users that exist from the first start (the operator; in demo mode the demo people too). Each is
- * created once, with the configured password or a generated one that is announced once and never again.
+ * created once, with the configured password or a generated one that is announced once and never again,
+ * and must be changed at the first sign-in.
  */
 @ApplicationScoped
 public class InitialUsers {
@@ -37,7 +38,9 @@ public class InitialUsers {
             return Optional.empty();
         }
         char[] password = configuredPassword.map(String::toCharArray).orElseGet(GeneratedPasswords::next);
-        users.create(tenant, username, password, role);
+        // A generated password has been printed in the log, so it is one-time: it must be replaced at the
+        // first sign-in. A configured one was chosen by whoever runs the portal and is theirs to keep.
+        users.create(tenant, username, password, role, configuredPassword.isEmpty());
         String shown = configuredPassword.isPresent() ? "(password from " + passwordProperty + ")" : new String(password);
         return Optional.of(String.format("  %-22s %-14s %s", name, role, shown));
     }

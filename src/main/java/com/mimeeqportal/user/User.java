@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A person who signs in. Belongs to exactly one tenant; operators belong to the system tenant. */
@@ -43,16 +42,8 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** Consecutive failed sign-ins since the last success or lockout. */
-    @Column(name = "failed_attempts", nullable = false)
-    private int failedAttempts;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
-    /** Lockouts since the last successful sign-in: each doubles the next one. */
-    @Column(nullable = false)
-    private int lockouts;
+    // The columns failed_attempts, locked_until and lockouts (V5) are no longer read: lockout is counted per
+    // (account, client address) in SignInLocks, so that a guesser cannot lock the owner out.
 
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
@@ -116,55 +107,6 @@ public class User {
         return sessionEpoch;
     }
 
-    public int failedAttempts() {
-        return failedAttempts;
-    }
-
-    /** The end of the current lock, if the account is locked at {@code now}. */
-    public Optional<Instant> lockedUntil(Instant now) {
-        return lockedAt(now) ? Optional.of(lockedUntil) : Optional.empty();
-    }
-
-    /** Whether anything is left to forgive at the next successful sign-in. */
-    public boolean hasFailedSignIns() {
-        return failedAttempts > 0 || lockouts > 0 || lockedUntil != null;
-    }
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /**
-     * Counts a wrong password. Returns the end of the lock when this failure locks the account; the
-     * count starts again after a lockout, so the next lock needs another full series of failures.
-     */
-    public Optional<Instant> failSignIn(Instant now, LockoutPolicy policy) {
-        failedAttempts++;
-        if (!policy.locksAfter(failedAttempts)) {
-            return Optional.empty();
-        }
-        lock(now.plus(policy.lockFor(lockouts)));
-        return Optional.of(lockedUntil);
-    }
-
-    public void lock(Instant until) {
-        this.lockedUntil = until;
-        this.lockouts++;
-        this.failedAttempts = 0;
-    }
-
-    /** A successful sign-in forgives every earlier failure and lockout. */
-    public void signedIn() {
-        unlock();
-    }
-
-    /** An admin's unlock: as if the failures had never happened. */
-    public void unlock() {
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
-        this.lockouts = 0;
-    }
-
     /** Disabling also ends the user's open sessions at their next request. */
     public void disable() {
         this.enabled = false;
@@ -193,7 +135,6 @@ public class User {
     public void resetPassword(String oneTimePasswordHash) {
         this.passwordHash = oneTimePasswordHash;
         this.mustChangePassword = true;
-        unlock();
         endSessions();
     }
 

@@ -33,6 +33,14 @@ public final class CsrfTokens {
         return token;
     }
 
+    /**
+     * The token of the request's session if it has one, else empty. Pages use this, so that an anonymous
+     * page (a 404, an error) starts no session; the login form asks for {@link #token} itself.
+     */
+    public static String ofExistingSession(HttpServletRequest request) {
+        return request.getSession(false) == null ? "" : token(request);
+    }
+
     public static boolean valid(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);

@@ -20,7 +20,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * The one Thymeleaf engine (built once, as in thymeleafexamples-gtvg) and the way every page is
  * rendered: templates under WEB-INF/templates, text from messages.properties, and the variables every
- * layout needs (who is signed in, the CSRF token, the correlation id).
+ * layout needs (who is signed in, the CSRF token of an existing session, the correlation id). Rendering never
+ * starts a session: only the login form does, for its CSRF token.
  */
 @ApplicationScoped
 public class Views {
@@ -64,7 +65,7 @@ public class Views {
             contributors.forEach(contributor -> contributor.contribute(me.get(), layout));
             context.setVariables(layout);
         }
-        context.setVariable("csrf", CsrfTokens.token(request));
+        context.setVariable("csrf", CsrfTokens.ofExistingSession(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
         context.setVariables(new HashMap<>(model));
         engine.process(template, context, response.getWriter());

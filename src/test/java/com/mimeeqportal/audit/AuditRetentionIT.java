@@ -123,10 +123,14 @@ class AuditRetentionIT {
         write(keepsThirtyDays.id(), 3, Duration.ofDays(31));
         write(tampered.id(), 3, Duration.ofDays(31));
         sql("update audit_event set actor = 'nobody' where tenant_id = ? and seq = 2", tampered.id());
-        AuditMaintenance jobs = new AuditMaintenance(tenants, verifier, purge, audit, () -> 0);
+        AuditMaintenance jobs = new AuditMaintenance(tenants, verifier, purge, audit, () -> 0, () -> 20);
 
         assertTrue(jobs.purgeAll() >= 3);
         assertEquals(1, count(keepsThirtyDays.id()), "only the AUDIT_PURGE entry is left");
+        assertEquals(1L, (long) database.inTenant(TenantId.SYSTEM, s -> s.createSelectionQuery(
+                "select count(e) from AuditEvent e where e.tenantId = 'system' and e.type = AUDIT_PURGE and e.target = :t",
+                Long.class).setParameter("t", "retention of tenant " + keepsThirtyDays.id().value()).getSingleResult()),
+                "the operator's chain records the purge of a tenant's");
         assertEquals(3, count(tampered.id()), "retention 0 keeps everything");
 
         var results = jobs.verifyAll();
@@ -138,6 +142,21 @@ class AuditRetentionIT {
                         AuditEvent.class).setParameter("t", "chain " + tampered.id()).getSingleResult());
         assertEquals("CHAIN_EDITED", reported.reason());
         assertEquals("AUDIT_VERIFY_ERROR", newest(tampered.id()).type().name(), "and in the tenant's own chain");
+    }
+
+    @Test
+    void theOperatorsFloorOverridesAShorterStoredRetention() {
+        Tenants tenants = new Tenants(database);
+        Tenant shortLived = tenants.create(new TenantName("Short " + TenantId.random()), MimeeqBaseUrl.PRODUCTION);
+        // Stored before the floor existed, or below a floor the operator has since raised.
+        tenants.changeAuditRetention(shortLived.id(), new AuditRetention(1));
+        write(shortLived.id(), 2, Duration.ofDays(400));
+        write(shortLived.id(), 4, Duration.ofDays(31));
+        AuditMaintenance jobs = new AuditMaintenance(tenants, verifier, purge, audit, () -> 0, () -> 365);
+
+        jobs.purgeAll();
+        assertEquals(5, count(shortLived.id()), "only the 400-day-old entries went (and the AUDIT_PURGE entry came)");
+        assertTrue(verifier.verify(shortLived.id()).intact());
     }
 
     private static void write(TenantId tenant, int entries, Duration age) {

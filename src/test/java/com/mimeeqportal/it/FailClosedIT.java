@@ -38,8 +38,8 @@ class FailClosedIT {
             PortalClient.Page created = operator.submit("/operator/tenants", "/operator/tenants", Map.of("name",
                     "Fail Closed", "baseUrl", ProductionPortal.upstreamUrl(sandbox), "adminUsername", "admin@fail.example"));
             assertEquals(201, created.status(), created.text());
-            PortalClient admin = Fixtures.signedIn(portal.base(), "admin@fail.example",
-                    created.html().select("code.one-time-password").text());
+            PortalClient admin = Fixtures.signedIn(portal.base(), "admin@fail.example", Fixtures.ownPassword(
+                    portal.base(), "admin@fail.example", created.html().select("code.one-time-password").text()));
             Fixtures.setKey(admin, mimeeq.key("acme-office"));
             assertEquals(200, admin.get("/catalog").status(), "the catalog is fetched and cached");
             int requests = mimeeq.requests("acme-office");

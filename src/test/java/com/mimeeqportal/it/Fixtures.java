@@ -59,7 +59,21 @@ public final class Fixtures {
         assertEquals(201, created.status(), created.text());
         String password = created.html().select("code.one-time-password").text();
         assertFalse(password.isBlank(), "the one-time password is shown once");
-        return new NewTenant(name, admin, password);
+        return new NewTenant(name, admin, ownPassword(base, admin, password));
+    }
+
+    /**
+     * Signs in with a one-time password and replaces it, as its owner must before any other page; returns the
+     * new password.
+     */
+    static String ownPassword(URI base, String username, String oneTimePassword) {
+        String own = "own-" + UUID.randomUUID().toString().substring(0, 13) + "-ledger";
+        PortalClient client = new PortalClient(base);
+        client.signIn(username, oneTimePassword);
+        PortalClient.Page changed = client.submit("/account/password", "/account/password", Map.of(
+                "currentPassword", oneTimePassword, "newPassword", own, "confirmPassword", own));
+        assertEquals(302, changed.status(), changed.text());
+        return own;
     }
 
     static PortalClient signedIn(URI base, String username, String password) {

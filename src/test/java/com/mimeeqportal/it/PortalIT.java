@@ -618,16 +618,32 @@ class PortalIT {
         assertEquals(200, checkpoint.status());
         assertTrue(checkpoint.text().contains("A checkpoint at entry #"), checkpoint.text());
 
+        assertEquals("365", admin.get("/admin/audit/retention").html().select("input[name=retentionDays]").val(),
+                "a new tenant starts at the operator's floor");
         assertEquals(400, admin.submit("/admin/audit/retention", "/admin/audit/retention",
                 Map.of("retentionDays", "forever")).status());
+        PortalClient.Page belowFloor = admin.submit("/admin/audit/retention", "/admin/audit/retention",
+                Map.of("retentionDays", "1"));
+        assertEquals(400, belowFloor.status(), "an admin cannot erase the history with a short retention");
+        assertTrue(belowFloor.text().contains("at least 365 days"), belowFloor.text());
         assertEquals(302, admin.submit("/admin/audit/retention", "/admin/audit/retention",
-                Map.of("retentionDays", "30")).status());
-        assertEquals("30", admin.get("/admin/audit/retention").html().select("input[name=retentionDays]").val());
+                Map.of("retentionDays", "400")).status());
+        assertEquals("400", admin.get("/admin/audit/retention").html().select("input[name=retentionDays]").val());
+        PortalClient.Page shorter = admin.submit("/admin/audit/retention", "/admin/audit/retention",
+                Map.of("retentionDays", "380"));
+        assertEquals(400, shorter.status(), "retention can only be lengthened");
+        assertEquals(302, admin.submit("/admin/audit/retention", "/admin/audit/retention",
+                Map.of("retentionDays", "0")).status(), "forever is the longest");
+        assertEquals(400, admin.submit("/admin/audit/retention", "/admin/audit/retention",
+                Map.of("retentionDays", "3650")).status(), "and once forever, it stays so");
 
         var audited = auditRows(admin).stream().map(r -> r.attr("data-type")).toList();
         assertTrue(audited.containsAll(List.of("AUDIT_EXPORT", "AUDIT_VERIFY", "AUDIT_RETENTION_SET")), audited.toString());
 
         PortalClient operator = Fixtures.signedIn(base, "operator", Fixtures.OPERATOR_PASSWORD);
+        var systemTargets = operator.get("/operator/audit?range=24h&type=AUDIT_RETENTION_SET").html()
+                .select("table.audit tbody tr").size();
+        assertTrue(systemTargets >= 2, "every retention change is in the system chain too: " + systemTargets);
         PortalClient.Page system = operator.get("/operator/audit/verify");
         assertEquals(200, system.status());
         assertTrue(system.html().select(".verdict.ok").text().startsWith("Verified up to entry #"), system.text());

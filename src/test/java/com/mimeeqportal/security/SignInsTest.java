@@ -12,6 +12,7 @@ import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.LockoutPolicy;
+import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
 import java.time.Clock;
@@ -31,33 +32,38 @@ class SignInsTest {
 
     private final User user = inTenant(new User(NAME, "hash", Role.SALES, NOW), TenantId.random());
     private final FakeUsers users = new FakeUsers(user);
-    private final SignIns signIns = new SignIns(users, new ActiveTenants(), LockoutPolicy.DEFAULT,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SignInLocks locks = new SignInLocks(LockoutPolicy.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC), 100);
+    private final SignIns signIns = new SignIns(users, new ActiveTenants(), locks);
+    private static final String HERE = "203.0.113.9";
+    private static final String ELSEWHERE = "198.51.100.7";
 
     @Test
-    void theFifthWrongPasswordLocksTheAccountAndSaysSoOnce() {
+    void theFifthWrongPasswordLocksThatAddressAndSaysSoOnceWhileTheOwnerElsewhereSignsIn() {
         for (int i = 1; i < 5; i++) {
-            SignInOutcome outcome = signIns.attempt(NAME, "wrong".toCharArray());
+            SignInOutcome outcome = signIns.attempt(NAME, "wrong".toCharArray(), HERE);
             assertEquals(SignInOutcome.Result.INVALID_CREDENTIALS, outcome.result());
             assertFalse(outcome.lockedNow());
         }
-        SignInOutcome fifth = signIns.attempt(NAME, "wrong".toCharArray());
+        SignInOutcome fifth = signIns.attempt(NAME, "wrong".toCharArray(), HERE);
         assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(1))), fifth.lockedUntil());
-        assertEquals(SignInOutcome.Result.ACCOUNT_LOCKED, signIns.attempt(NAME, RIGHT).result());
+        assertEquals(SignInOutcome.Result.ACCOUNT_LOCKED, signIns.attempt(NAME, RIGHT, HERE).result());
+        assertTrue(signIns.attempt(NAME, RIGHT, ELSEWHERE).success(), "the lock is no weapon against the owner");
+        assertEquals(0, users.changes, "nothing of the lockout is written to the user's row");
     }
 
     @Test
-    void aLockedAccountIsRefusedBeforeAnyHashIsComputed() {
-        user.lock(NOW.plusSeconds(60));
+    void aLockedPairIsRefusedBeforeAnyHashIsComputed() {
+        for (int i = 0; i < 5; i++) {
+            signIns.attempt(NAME, "wrong".toCharArray(), HERE);
+        }
         int hashesBefore = users.hashChecks;
-        assertEquals(SignInOutcome.Result.ACCOUNT_LOCKED, signIns.attempt(NAME, RIGHT).result());
+        assertEquals(SignInOutcome.Result.ACCOUNT_LOCKED, signIns.attempt(NAME, RIGHT, HERE).result());
         assertEquals(hashesBefore, users.hashChecks);
-        assertEquals(0, users.changes, "refusals while locked are not counted again");
     }
 
     @Test
     void unknownUsernamesCostAHashButAreCountedNowhere() {
-        SignInOutcome outcome = signIns.attempt(new Username("nobody@example.com"), RIGHT);
+        SignInOutcome outcome = signIns.attempt(new Username("nobody@example.com"), RIGHT, HERE);
         assertEquals(SignInOutcome.Result.INVALID_CREDENTIALS, outcome.result());
         assertTrue(outcome.user().isEmpty());
         assertEquals(1, users.hashChecks, "the decoy hash is checked");
@@ -66,11 +72,14 @@ class SignInsTest {
 
     @Test
     void successForgivesEarlierFailuresAndADisabledUserFailsLikeAWrongPassword() {
-        signIns.attempt(NAME, "wrong".toCharArray());
-        assertTrue(signIns.attempt(NAME, RIGHT).success());
-        assertFalse(user.hasFailedSignIns());
+        for (int i = 0; i < 4; i++) {
+            signIns.attempt(NAME, "wrong".toCharArray(), HERE);
+        }
+        assertTrue(signIns.attempt(NAME, RIGHT, HERE).success());
+        signIns.attempt(NAME, "wrong".toCharArray(), HERE);
+        assertTrue(locks.lockedUntil(user.id(), HERE).isEmpty(), "the count started again after the success");
         user.disable();
-        assertEquals(SignInOutcome.Result.ACCOUNT_DISABLED, signIns.attempt(NAME, RIGHT).result());
+        assertEquals(SignInOutcome.Result.ACCOUNT_DISABLED, signIns.attempt(NAME, RIGHT, HERE).result());
     }
 
     @Test

@@ -40,42 +40,6 @@ class LockoutPolicyTest {
     }
 
     @Test
-    void theFifthWrongPasswordLocksAndTheSeriesStartsAgain() {
-        User user = user();
-        for (int i = 1; i < 5; i++) {
-            assertTrue(user.failSignIn(NOW, LockoutPolicy.DEFAULT).isEmpty(), "failure " + i);
-        }
-        assertEquals(NOW.plusSeconds(60), user.failSignIn(NOW, LockoutPolicy.DEFAULT).orElseThrow());
-        assertTrue(user.lockedAt(NOW.plusSeconds(59)));
-        assertFalse(user.lockedAt(NOW.plusSeconds(60)));
-        assertEquals(0, user.failedAttempts());
-
-        Instant later = NOW.plusSeconds(120);
-        for (int i = 1; i < 5; i++) {
-            user.failSignIn(later, LockoutPolicy.DEFAULT);
-        }
-        assertEquals(later.plusSeconds(120), user.failSignIn(later, LockoutPolicy.DEFAULT).orElseThrow(),
-                "the second lockout lasts twice as long");
-    }
-
-    @Test
-    void successAndUnlockForgiveEverything() {
-        User user = user();
-        for (int i = 0; i < 5; i++) {
-            user.failSignIn(NOW, LockoutPolicy.DEFAULT);
-        }
-        user.unlock();
-        assertFalse(user.lockedAt(NOW));
-        for (int i = 0; i < 5; i++) {
-            user.failSignIn(NOW, LockoutPolicy.DEFAULT);
-        }
-        assertEquals(NOW.plusSeconds(60), user.lockedUntil(NOW).orElseThrow(), "unlock forgot the earlier lockout");
-        user.signedIn();
-        assertTrue(user.lockedUntil(NOW).isEmpty());
-        assertEquals(0, user.failedAttempts());
-    }
-
-    @Test
     void disablingAndResettingEndSessionsButAChangeOnlyWhenAsked() {
         User user = user();
         user.disable();

@@ -1,0 +1,159 @@
+package com.mimeeqportal.user;
+
+import com.mimeeqportal.system.PortalConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lockout after repeated wrong passwords, counted per (account, client address) rather than per account.
+ * A guesser locks only their own address out of the account: the owner, signing in from an address that
+ * has not failed, still gets in, so a lockout can't be used to keep a victim (the well-known
+ * {@code operator}) out. Guessing from many addresses is bounded by the global sign-in rate limit instead.
+ * Wrong current passwords on {@code /account/password} and the key reveal count here too.
+ *
+ * <p>The state is in memory, bounded by {@link #MAX_ENTRIES}: a restart forgives everything, and with
+ * several instances each counts its own (like the other per-client limits). Entries of pairs that are
+ * neither locked nor failed for a day are dropped when room is needed.
+ */
+@ApplicationScoped
+public class SignInLocks {
+
+    static final int MAX_ENTRIES = 100_000;
+    private static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
+
+    private record Key(String userId, String client) {
+    }
+
+    /** Failures of one user from one address since the last success there; lockouts double the next lock. */
+    private static final class Series {
+        int failures;
+        int lockouts;
+        Instant lockedUntil;
+        Instant lastFailure;
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && now.isBefore(lockedUntil);
+        }
+    }
+
+    private final LockoutPolicy policy;
+    private final Clock clock;
+    private final int maxEntries;
+    private final Map<Key, Series> series = new HashMap<>();
+
+    @Inject
+    public SignInLocks(PortalConfig config) {
+        this(new LockoutPolicy(config.loginLockoutBase()), Clock.systemUTC(), MAX_ENTRIES);
+    }
+
+    public SignInLocks(LockoutPolicy policy, Clock clock, int maxEntries) {
+        this.policy = Objects.requireNonNull(policy);
+        this.clock = Objects.requireNonNull(clock);
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive");
+        }
+        this.maxEntries = maxEntries;
+    }
+
+    protected SignInLocks() {
+        this(LockoutPolicy.DEFAULT, Clock.systemUTC(), MAX_ENTRIES);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The end of the lock of {@code userId} for {@code client}, if that pair is locked now. */
+    public synchronized Optional<Instant> lockedUntil(String userId, String client) {
+        Series s = series.get(new Key(userId, client));
+        Instant now = clock.instant();
+        return s != null && s.lockedAt(now) ? Optional.of(s.lockedUntil) : Optional.empty();
+    }
+
+    /** The latest lock of {@code userId} from any address, for the admin's user list. */
+    public synchronized Optional<Instant> lockedUntilAnywhere(String userId) {
+        Instant now = clock.instant();
+        return series.entrySet().stream()
+                .filter(e -> e.getKey().userId().equals(userId) && e.getValue().lockedAt(now))
+                .map(e -> e.getValue().lockedUntil)
+                .max(Comparator.naturalOrder());
+    }
+
+    /**
+     * Counts a wrong password of {@code userId} from {@code client}. Returns the end of the lock when this
+     * failure locks the pair; the count starts again after a lockout. A failure while locked (a concurrent
+     * attempt got in first) is not counted again.
+     */
+    public synchronized Optional<Instant> fail(String userId, String client) {
+        Instant now = clock.instant();
+        Key key = new Key(userId, client);
+        Series s = series.get(key);
+        if (s == null) {
+            makeRoom(now);
+            s = new Series();
+            series.put(key, s);
+        }
+        if (s.lockedAt(now)) {
+            return Optional.empty();
+        }
+        s.lastFailure = now;
+        s.failures++;
+        if (!policy.locksAfter(s.failures)) {
+            return Optional.empty();
+        }
+        s.lockedUntil = now.plus(policy.lockFor(s.lockouts));
+        s.lockouts++;
+        s.failures = 0;
+        return Optional.of(s.lockedUntil);
+    }
+
+    /** The right password from {@code client}: that address's failures and lockouts are forgiven. */
+    public synchronized void succeeded(String userId, String client) {
+        series.remove(new Key(userId, client));
+    }
+
+    /** An admin's unlock or password reset, or the operator's: every address's failures of the user forgiven. */
+    public synchronized int forgive(Collection<String> userIds) {
+        Set<String> ids = Set.copyOf(userIds);
+        Instant now = clock.instant();
+        int locked = (int) series.entrySet().stream()
+                .filter(e -> ids.contains(e.getKey().userId()) && e.getValue().lockedAt(now)).count();
+        series.keySet().removeIf(key -> ids.contains(key.userId()));
+        return locked;
+    }
+
+    public void forgive(String userId) {
+        forgive(Set.of(userId));
+    }
+
+    synchronized int size() {
+        return series.size();
+    }
+
+    /**
+     * Keeps the map bounded whatever a flood of addresses does: forgotten pairs go first, then the pair
+     * that failed longest ago and is not locked, and only then the oldest locked one.
+     */
+    private void makeRoom(Instant now) {
+        if (series.size() < maxEntries) {
+            return;
+        }
+        series.values().removeIf(s -> !s.lockedAt(now) && s.lastFailure.plus(FORGOTTEN_AFTER).isBefore(now));
+        while (series.size() >= maxEntries) {
+            Comparator<Map.Entry<Key, Series>> order = Comparator
+                    .<Map.Entry<Key, Series>, Boolean>comparing(e -> e.getValue().lockedAt(now))
+                    .thenComparing(e -> e.getValue().lastFailure);
+            series.entrySet().stream().min(order).map(Map.Entry::getKey).ifPresent(series::remove);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package com.mimeeqportal.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Lockout per (account, client address): a guesser locks out only their own address. */
+class SignInLocksTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    private static final String USER = "user-1";
+    private static final String GUESSER = "203.0.113.9";
+    private static final String OWNER = "198.51.100.7";
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final SignInLocks locks = new SignInLocks(LockoutPolicy.DEFAULT, clock, 1_000);
+
+    @Test
+    void theFifthFailureLocksThatAddressOnlyAndTheOwnerElsewhereIsNotLocked() {
+        for (int i = 1; i < 5; i++) {
+            assertEquals(Optional.empty(), locks.fail(USER, GUESSER), "failure " + i);
+        }
+        assertEquals(Optional.of(NOW.plusSeconds(60)), locks.fail(USER, GUESSER));
+        assertTrue(locks.lockedUntil(USER, GUESSER).isPresent());
+        assertEquals(Optional.empty(), locks.lockedUntil(USER, OWNER), "the owner's address is not locked");
+        assertEquals(Optional.of(NOW.plusSeconds(60)), locks.lockedUntilAnywhere(USER), "the admin's list shows it");
+    }
+
+    @Test
+    void aFloodOfFailuresWhileLockedIsNotCountedAndTheNextLockDoubles() {
+        lockOut(GUESSER);
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(Optional.empty(), locks.fail(USER, GUESSER));
+        }
+        clock.now = NOW.plusSeconds(61);
+        assertEquals(Optional.empty(), locks.lockedUntil(USER, GUESSER), "the lock passed");
+        assertEquals(Optional.of(clock.now.plusSeconds(120)), lockOut(GUESSER), "the second lockout lasts twice as long");
+    }
+
+    @Test
+    void successForgivesThatAddressAndAnUnlockForgivesEveryAddress() {
+        lockOut(GUESSER);
+        lockOut(OWNER);
+        locks.succeeded(USER, OWNER);
+        assertEquals(Optional.empty(), locks.lockedUntil(USER, OWNER));
+        assertTrue(locks.lockedUntil(USER, GUESSER).isPresent(), "another address's lock stays");
+        assertEquals(1, locks.forgive(List.of(USER)), "one address was locked");
+        assertEquals(Optional.empty(), locks.lockedUntilAnywhere(USER));
+    }
+
+    @Test
+    void theMapStaysBoundedUnderAFloodOfAddressesAndKeepsLocksLongest() {
+        SignInLocks small = new SignInLocks(LockoutPolicy.DEFAULT, clock, 10);
+        for (int i = 0; i < 5; i++) {
+            small.fail(USER, OWNER);
+        }
+        for (int i = 0; i < 1_000; i++) {
+            small.fail(USER, "10.0.0." + i);
+        }
+        assertEquals(10, small.size());
+        assertTrue(small.lockedUntil(USER, OWNER).isPresent(), "a locked pair is evicted last");
+    }
+
+    private Optional<Instant> lockOut(String client) {
+        Optional<Instant> lock = Optional.empty();
+        for (int i = 0; i < 5; i++) {
+            lock = locks.fail(USER, client);
+        }
+        return lock;
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+}
