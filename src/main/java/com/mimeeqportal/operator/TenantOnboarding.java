@@ -7,6 +7,7 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
@@ -23,21 +24,36 @@ public class TenantOnboarding {
     private final Tenants tenants;
     private final Users users;
     private final AuditLog audit;
+    private final boolean plainHttpAllowed;
 
     @Inject
-    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit) {
+    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit, PortalConfig config) {
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
+        this.plainHttpAllowed = config.demo() || config.mimeeqAllowHttp();
     }
 
     protected TenantOnboarding() {
         this.tenants = null;
         this.users = null;
         this.audit = null;
+        this.plainHttpAllowed = false;
+    }
+
+    /**
+     * In production the key travels to the base URL in a header, so the URL must be https unless the operator
+     * has said otherwise ({@code portal.mimeeq.allow-http}, for a Mimeeq emulator on a private network). Demo
+     * mode allows http for the sandbox beside the portal.
+     */
+    static void checkScheme(MimeeqBaseUrl baseUrl, boolean plainHttpAllowed) {
+        if (!baseUrl.https() && !plainHttpAllowed) {
+            throw new InvalidInputException("baseUrl", "validation.baseUrl.https");
+        }
     }
 
     public Onboarded create(Actor operator, TenantName name, MimeeqBaseUrl baseUrl, Username firstAdmin) {
+        checkScheme(baseUrl, plainHttpAllowed);
         if (users.findForSignIn(firstAdmin).isPresent()) {
             throw new InvalidInputException("adminUsername", "validation.username.taken");
         }

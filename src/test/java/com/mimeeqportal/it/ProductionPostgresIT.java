@@ -69,6 +69,8 @@ class ProductionPostgresIT {
         writeKeysets(keysets);
         Runbook operations = Runbook.read("docs/operations.md");
         Map<String, String> environment = environmentFromRunbook(operations, keysets, work.resolve("data"));
+        // The tests' Mimeeq is the sandbox over plain http on loopback, which production refuses by default.
+        environment.put("PORTAL_MIMEEQ_ALLOW_HTTP", "true");
         int port = PayaraMicroProcess.freePort();
         List<String> command = startCommand(operations, port);
 
