@@ -9,6 +9,7 @@ import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
+import com.mimeeqportal.web.CsrfTokens;
 import com.mimeeqportal.web.RequestAttributes;
 import com.mimeeqportal.web.SessionGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,7 @@ public class SignedInSessions implements SessionGate {
     /** Starts (and audits) the session of a user who has just signed in; returns where to send them. */
     public String start(HttpServletRequest request, User user, String tenantName) {
         request.changeSessionId();
+        CsrfTokens.rotate(request);
         HttpSession session = request.getSession();
         session.setAttribute(RequestAttributes.SIGNED_IN_USER,
                 new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));
