@@ -5,6 +5,7 @@ import com.mimeeqportal.security.SignedInSessions;
 import com.mimeeqportal.user.PasswordPolicy;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
+import com.mimeeqportal.web.CsrfTokens;
 import com.mimeeqportal.web.PageServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -50,6 +51,7 @@ public class PasswordServlet extends PageServlet {
         // This session stays signed in, under a new id, at the epoch that ended the others.
         sessions.keep(request, epoch.get());
         request.changeSessionId();
+        CsrfTokens.rotate(request);
         redirect(request, response, "/account/password?changed");
     }
 

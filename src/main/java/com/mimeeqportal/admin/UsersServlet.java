@@ -95,7 +95,7 @@ public class UsersServlet extends PageServlet {
     private void create(HttpServletRequest request, HttpServletResponse response, Actor admin) throws IOException {
         Map<String, String> form = form(request, "username", "role");
         FormErrors errors = new FormErrors();
-        Username username = errors.check(() -> new Username(form.get("username")));
+        Username username = errors.check(() -> Username.forNewAccount(form.get("username")));
         Role role = errors.check(() -> role(form.get("role")));
         if (!errors.any()) {
             try {

@@ -90,16 +90,20 @@ public class ApiKeys {
             return new KeyForCall.Invalidated();
         }
         try {
-            return new KeyForCall.Usable(vault.open(tenant, stored.get().ciphertext()), stored.get().unauthorizedInARow());
+            return new KeyForCall.Usable(vault.open(tenant, stored.get().ciphertext()), stored.get().unauthorizedInARow(),
+                    stored.get().fingerprint());
         } catch (KeyVaultException e) {
             return new KeyForCall.Unreadable();
         }
     }
 
-    /** Mimeeq answered 401 to the key; the third in a row marks it invalid, audited once. */
-    public void unauthorized(Actor actor) {
+    /**
+     * Mimeeq answered 401 to the key with fingerprint {@code usedKey}; the third in a row marks it invalid,
+     * audited once. A 401 to a key replaced meanwhile does not count against the new one.
+     */
+    public void unauthorized(Actor actor, String usedKey) {
         boolean invalidatedNow = database.inTenant(actor.tenant(), session -> stored(session)
-                .map(key -> key.unauthorized(UNAUTHORIZED_LIMIT, Instant.now())).orElse(false));
+                .map(key -> key.unauthorized(usedKey, UNAUTHORIZED_LIMIT, Instant.now())).orElse(false));
         if (invalidatedNow) {
             audit.record(actor.tenant(), AuditEntry.of(AuditEventType.API_KEY_INVALIDATED).by(actor)
                     .target("api-key")
@@ -108,8 +112,8 @@ public class ApiKeys {
     }
 
     /** Mimeeq accepted the key again; only called when there were 401s before, so no write per call. */
-    public void authorized(TenantId tenant) {
-        database.runInTenant(tenant, session -> stored(session).ifPresent(TenantApiKey::authorized));
+    public void authorized(TenantId tenant, String usedKey) {
+        database.runInTenant(tenant, session -> stored(session).ifPresent(key -> key.authorized(usedKey)));
     }
 
     /** Stores the outcome of "test connection", shown on the key page and the dashboard. */

@@ -91,10 +91,14 @@ public class TenantApiKey {
     }
 
     /**
-     * Mimeeq answered 401 again. After {@code limit} in a row the key is taken as regenerated in Mimeeq
-     * and marked invalid; returns true when this answer was the one that did it.
+     * Mimeeq answered 401 again to the key with fingerprint {@code usedKey}. After {@code limit} in a row the
+     * key is taken as regenerated in Mimeeq and marked invalid; returns true when this answer was the one that
+     * did it. An answer to a key that has since been replaced says nothing about this one and is not counted.
      */
-    public boolean unauthorized(int limit, Instant at) {
+    public boolean unauthorized(String usedKey, int limit, Instant at) {
+        if (!isThisKey(usedKey)) {
+            return false;
+        }
         unauthorizedInARow++;
         if (invalidatedAt == null && unauthorizedInARow >= limit) {
             invalidatedAt = at;
@@ -103,8 +107,15 @@ public class TenantApiKey {
         return false;
     }
 
-    public void authorized() {
-        unauthorizedInARow = 0;
+    public void authorized(String usedKey) {
+        if (isThisKey(usedKey)) {
+            unauthorizedInARow = 0;
+        }
+    }
+
+    /** Whether an answer to the key with this fingerprint is about the stored key (null: not known, so yes). */
+    private boolean isThisKey(String usedKey) {
+        return usedKey == null || usedKey.equals(fingerprint);
     }
 
     public int unauthorizedInARow() {

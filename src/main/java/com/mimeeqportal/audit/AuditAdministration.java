@@ -10,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What admins and the operator do to the audit log itself (verify it, export it, change how long it is
@@ -30,29 +34,48 @@ public class AuditAdministration {
     private final AuditSearch search;
     private final Tenants tenants;
     private final int retentionFloorDays;
+    private final Clock clock;
+    /** The last verification of each chain, so that reloading the page does not re-hash the whole chain. */
+    private final Map<TenantId, ChainVerification> recent = new ConcurrentHashMap<>();
+
+    /** How long a page view shows the last verification instead of walking the chain again. */
+    static final Duration REUSE = Duration.ofSeconds(60);
 
     @Inject
     public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants,
                                PortalConfig config) {
-        this(audit, verifier, search, tenants, config.auditRetentionFloorDays());
+        this(audit, verifier, search, tenants, config.auditRetentionFloorDays(), Clock.systemUTC());
     }
 
     public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants,
-                               int retentionFloorDays) {
+                               int retentionFloorDays, Clock clock) {
         this.audit = audit;
         this.verifier = verifier;
         this.search = search;
         this.tenants = tenants;
         this.retentionFloorDays = retentionFloorDays;
+        this.clock = clock;
     }
 
     protected AuditAdministration() {
-        this(null, null, null, null, 1);
+        this(null, null, null, null, 1, null);
     }
 
-    /** Walks the actor's chain; with {@code checkpoint}, an intact head is also written outside the database. */
+    /**
+     * Walks the actor's chain; with {@code checkpoint} (the page's POST, "verify now"), an intact head is also
+     * written outside the database. A page view (no checkpoint) within {@link #REUSE} of the chain's last
+     * verification shows that one, with its time, and writes no entry: a walk costs a MAC per entry, and
+     * reloading a page must not be a way to make the server hash a long chain again and again.
+     */
     public ChainVerification verify(Actor actor, String target, boolean checkpoint) {
+        if (!checkpoint) {
+            ChainVerification last = recent.get(actor.tenant());
+            if (last != null && last.at().isAfter(clock.instant().minus(REUSE))) {
+                return last;
+            }
+        }
         ChainVerification result = checkpoint ? verifier.verifyAndCheckpoint(actor.tenant()) : verifier.verify(actor.tenant());
+        recent.put(actor.tenant(), result);
         audit.record(actor.tenant(), AuditVerifications.entry(
                 AuditEntry.of(AuditEventType.AUDIT_VERIFY).by(actor).target(target), result));
         return result;

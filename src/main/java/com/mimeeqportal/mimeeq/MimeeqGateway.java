@@ -197,9 +197,9 @@ public class MimeeqGateway {
     private void followKeyHealth(Actor actor, KeyForCall.Usable key, int status) {
         try {
             if (status == 401) {
-                keys.unauthorized(actor);
+                keys.unauthorized(actor, key.fingerprint());
             } else if (key.unauthorizedInARow() > 0) {
-                keys.authorized(actor.tenant());
+                keys.authorized(actor.tenant(), key.fingerprint());
             }
         } catch (OptimisticLockException | StaleStateException concurrent) {
             LOG.fine(() -> "Concurrent key-health update for " + actor.tenant() + " dropped");

@@ -13,11 +13,15 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -39,22 +43,34 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 public class MimeeqHttpClient {
 
+    /** Jersey's switch for redirects; a redirect would carry X-API-KEY to wherever Location points. */
+    static final String FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
+
     private final Client client;
+    private final int maxBodyBytes;
 
     @Inject
     public MimeeqHttpClient(PortalConfig config) {
-        this(config.mimeeqConnectTimeout(), config.mimeeqReadTimeout());
+        this(config.mimeeqConnectTimeout(), config.mimeeqReadTimeout(), config.mimeeqMaxResponseBytes());
     }
 
+    /** With the default cap of 5 MiB. */
     public MimeeqHttpClient(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, 5 * 1024 * 1024);
+    }
+
+    public MimeeqHttpClient(Duration connectTimeout, Duration readTimeout, int maxBodyBytes) {
         this.client = ClientBuilder.newBuilder()
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .property(FOLLOW_REDIRECTS, false)
                 .build();
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     protected MimeeqHttpClient() {
         this.client = null;
+        this.maxBodyBytes = 0;
     }
 
     @Bulkhead(20)
@@ -87,9 +103,10 @@ public class MimeeqHttpClient {
                 .header("X-Correlation-Id", correlationId);
         HttpReply reply;
         try (Response response = method.apply(request)) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            reply = new HttpReply(response.getStatus(), body, response.getHeaderString("Retry-After"), since(started));
-        } catch (ProcessingException e) {
+            Optional<String> body = response.hasEntity() ? bounded(response.readEntity(InputStream.class)) : Optional.of("");
+            reply = new HttpReply(response.getStatus(), body.orElse(""), response.getHeaderString("Retry-After"),
+                    since(started), body.isEmpty());
+        } catch (ProcessingException | IOException e) {
             throw new MimeeqTransportException(isTimeout(e) ? MimeeqTransportException.Kind.TIMEOUT
                     : MimeeqTransportException.Kind.UNREACHABLE, since(started));
         }
@@ -97,6 +114,17 @@ public class MimeeqHttpClient {
             throw new MimeeqTransportException(reply);
         }
         return reply;
+    }
+
+    /**
+     * The body as text, or empty when it is longer than the cap: an answer no endpoint of Mimeeq gives, which
+     * must not fill the heap. Reading stops one byte past the cap, whatever Content-Length claimed.
+     */
+    private Optional<String> bounded(InputStream in) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            return bytes.length > maxBodyBytes ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        }
     }
 
     private static boolean isTimeout(Throwable e) {
@@ -117,7 +145,14 @@ public class MimeeqHttpClient {
         client.close();
     }
 
-    /** A status, a body and the one header the portal acts on. */
-    public record HttpReply(int status, String body, String retryAfter, Duration elapsed) {
+    /**
+     * A status, a body and the one header the portal acts on. {@code oversized}: the body was over the cap and
+     * was not kept; the answer counts as malformed.
+     */
+    public record HttpReply(int status, String body, String retryAfter, Duration elapsed, boolean oversized) {
+
+        public HttpReply(int status, String body, String retryAfter, Duration elapsed) {
+            this(status, body, retryAfter, elapsed, false);
+        }
     }
 }

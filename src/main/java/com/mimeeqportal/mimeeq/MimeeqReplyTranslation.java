@@ -19,6 +19,9 @@ final class MimeeqReplyTranslation {
 
     static <T> MimeeqResult<T> translate(MimeeqHttpClient.HttpReply reply, Function<String, MimeeqResult<T>> translation) {
         int status = reply.status();
+        if (reply.oversized()) {
+            return MimeeqResult.failed(new MimeeqFailure(MimeeqFailure.Kind.MALFORMED_RESPONSE, status, null, null));
+        }
         if (status >= 200 && status < 300) {
             MimeeqResult<T> result = translation.apply(reply.body());
             if (result instanceof MimeeqResult.Failed<T> failed && failed.failure().httpStatus() == null) {

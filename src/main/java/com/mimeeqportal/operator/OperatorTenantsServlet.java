@@ -45,7 +45,7 @@ public class OperatorTenantsServlet extends PageServlet {
         FormErrors errors = new FormErrors();
         TenantName name = errors.check(() -> new TenantName(form.get("name")));
         MimeeqBaseUrl baseUrl = errors.check(() -> new MimeeqBaseUrl(form.get("baseUrl")));
-        Username admin = errors.check(() -> new Username(form.get("adminUsername")));
+        Username admin = errors.check("adminUsername", () -> Username.forNewAccount(form.get("adminUsername")));
         if (!errors.any()) {
             try {
                 var onboarded = onboarding.create(actor(request), name, baseUrl, admin);

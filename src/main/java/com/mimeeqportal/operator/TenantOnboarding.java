@@ -7,10 +7,10 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
-import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.AuditRetention;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.GeneratedPasswords;
@@ -26,24 +26,39 @@ public class TenantOnboarding {
     private final Users users;
     private final AuditLog audit;
     private final int retentionFloorDays;
+    private final boolean plainHttpAllowed;
 
     @Inject
     public TenantOnboarding(Tenants tenants, Users users, AuditLog audit, PortalConfig config) {
-        this(tenants, users, audit, config.auditRetentionFloorDays());
+        this(tenants, users, audit, config.auditRetentionFloorDays(), config.demo() || config.mimeeqAllowHttp());
     }
 
-    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit, int retentionFloorDays) {
+    public TenantOnboarding(Tenants tenants, Users users, AuditLog audit, int retentionFloorDays,
+                            boolean plainHttpAllowed) {
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
         this.retentionFloorDays = retentionFloorDays;
+        this.plainHttpAllowed = plainHttpAllowed;
     }
 
     protected TenantOnboarding() {
-        this(null, null, null, 1);
+        this(null, null, null, 1, false);
+    }
+
+    /**
+     * In production the key travels to the base URL in a header, so the URL must be https unless the operator
+     * has said otherwise ({@code portal.mimeeq.allow-http}, for a Mimeeq emulator on a private network). Demo
+     * mode allows http for the sandbox beside the portal.
+     */
+    static void checkScheme(MimeeqBaseUrl baseUrl, boolean plainHttpAllowed) {
+        if (!baseUrl.https() && !plainHttpAllowed) {
+            throw new InvalidInputException("baseUrl", "validation.baseUrl.https");
+        }
     }
 
     public Onboarded create(Actor operator, TenantName name, MimeeqBaseUrl baseUrl, Username firstAdmin) {
+        checkScheme(baseUrl, plainHttpAllowed);
         if (users.findForSignIn(firstAdmin).isPresent()) {
             throw new InvalidInputException("adminUsername", "validation.username.taken");
         }

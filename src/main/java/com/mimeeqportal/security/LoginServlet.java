@@ -4,6 +4,7 @@ import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.input.Messages;
 import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.PasswordPolicy;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
 import com.mimeeqportal.web.CsrfTokens;
@@ -80,7 +81,7 @@ public class LoginServlet extends PageServlet {
         Username username = errors.check(() -> new Username(typedUsername));
         if (password.isEmpty()) {
             errors.add("password", "validation.required");
-        } else if (password.length() > MAX_PASSWORD) {
+        } else if (PasswordPolicy.length(password) > MAX_PASSWORD) {
             errors.add("password", "validation.tooLong", MAX_PASSWORD);
         }
         if (errors.any()) {

@@ -11,6 +11,7 @@ import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
+import com.mimeeqportal.web.CsrfTokens;
 import com.mimeeqportal.web.RequestAttributes;
 import com.mimeeqportal.web.SessionGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,7 @@ public class SignedInSessions implements SessionGate {
                 .clientIp(RequestAttributes.clientIp(request))
                 .correlationId(RequestAttributes.correlationId(request)).success(), true);
         request.changeSessionId();
+        CsrfTokens.rotate(request);
         HttpSession session = request.getSession();
         session.setAttribute(RequestAttributes.SIGNED_IN_USER,
                 new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));

@@ -52,11 +52,30 @@ public class GeneratedShortCode {
         this.id = UUID.randomUUID().toString();
         this.shortCode = shortCode;
         this.productId = productId;
-        this.productName = productName;
+        this.productName = displayName(productName);
         this.configurationCode = configurationCode;
         this.createdByUserId = createdByUserId;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    /** The width of {@code product_name} (V4). */
+    static final int PRODUCT_NAME_LENGTH = 300;
+
+    /**
+     * The product's name as Mimeeq gave it, for the history only. It is upstream data, not input: when Mimeeq
+     * has already created the code, a name longer than the column must not fail the insert, so it is kept
+     * shortened with an ellipsis (never splitting a surrogate pair). The code and product id are kept whole.
+     */
+    static String displayName(String name) {
+        if (name == null || name.length() <= PRODUCT_NAME_LENGTH) {
+            return name;
+        }
+        int end = PRODUCT_NAME_LENGTH - 1;
+        if (Character.isHighSurrogate(name.charAt(end - 1))) {
+            end--;
+        }
+        return name.substring(0, end) + "\u2026";
     }
 
     public String shortCode() { return shortCode; }

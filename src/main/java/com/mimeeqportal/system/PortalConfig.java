@@ -42,6 +42,11 @@ public class PortalConfig {
         return Path.of(string("portal.data-dir").orElse("./data")).toAbsolutePath().normalize();
     }
 
+    /** Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or CIDR blocks, comma-separated. */
+    public String trustedProxies() {
+        return string("portal.http.trusted-proxies").orElse("");
+    }
+
     public Optional<String> dbUrl() {
         return string("portal.db.url");
     }
@@ -139,6 +144,20 @@ public class PortalConfig {
 
     public Duration mimeeqReadTimeout() {
         return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.read-timeout-ms", Long.class).orElse(5000L));
+    }
+
+    /** Production: whether a tenant's Mimeeq base URL may be plain http (the API key travels in a header). */
+    public boolean mimeeqAllowHttp() {
+        return config.getOptionalValue("portal.mimeeq.allow-http", Boolean.class).orElse(false);
+    }
+
+    /** The largest answer body read from Mimeeq; a longer one is a malformed answer. */
+    public int mimeeqMaxResponseBytes() {
+        int bytes = config.getOptionalValue("portal.mimeeq.max-response-bytes", Integer.class).orElse(5 * 1024 * 1024);
+        if (bytes < 1024) {
+            throw new IllegalStateException("portal.mimeeq.max-response-bytes must be at least 1024");
+        }
+        return bytes;
     }
 
     public int mimeeqConcurrentCallsPerTenant() {

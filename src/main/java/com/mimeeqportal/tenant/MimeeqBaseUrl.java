@@ -17,6 +17,10 @@ public record MimeeqBaseUrl(String value) {
         value = checkedHttpUrl(Text.singleLine(value, "baseUrl", 1, 500)).replaceAll("/+$", "");
     }
 
+    public boolean https() {
+        return value.regionMatches(true, 0, "https://", 0, 8);
+    }
+
     private static String checkedHttpUrl(String value) {
         try {
             URI uri = new URI(value);

@@ -44,11 +44,20 @@ public final class PasswordPolicy {
     }
 
     /**
+     * A password's length as the policy and sign-in count it: in code points, so that a character outside the
+     * Basic Multilingual Plane (an emoji, say) counts once, and a password the policy accepted is never "too
+     * long" at sign-in.
+     */
+    public static int length(String password) {
+        return password.codePointCount(0, password.length());
+    }
+
+    /**
      * Refuses a password the policy does not allow, naming {@code field} and the reason; never the
      * password itself.
      */
     public void check(String field, String password, Username username) {
-        int length = password.codePointCount(0, password.length());
+        int length = length(password);
         if (length < MIN) {
             throw new InvalidInputException(field, "validation.password.tooShort", MIN);
         }

@@ -41,6 +41,18 @@ public final class CsrfTokens {
         return request.getSession(false) == null ? "" : token(request);
     }
 
+    /**
+     * Forgets the session's token, so the next form gets a new one. Called where the session's privilege
+     * changes (sign-in, a password change), beside the new session id: a token seen before, on the login
+     * form or in a page cached somewhere, is then worth nothing.
+     */
+    public static void rotate(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(ATTRIBUTE);
+        }
+    }
+
     public static boolean valid(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);

@@ -4,7 +4,6 @@ import com.mimeeqportal.input.Messages;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +13,10 @@ import java.util.Map;
 /**
  * Runs before every page: gives the request a correlation id, sets the security headers, ends signed-in
  * sessions that must not go on ({@link SessionGate}), and refuses any POST without the session's
- * CSRF token.
+ * CSRF token. Declared in web.xml after {@link FrontDoorFilter}, which has already refused any path the
+ * container could map differently from how it reads; what a request is comes from the container's mapping
+ * ({@link RequestPaths#of}), never from the raw URI.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class PortalRequestFilter extends HttpFilter {
 
     @Inject
@@ -31,9 +31,9 @@ public class PortalRequestFilter extends HttpFilter {
         request.setCharacterEncoding("UTF-8");
         RequestAttributes.assignCorrelationId(request, response);
 
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean staticResource = path.startsWith("/static/");
-        securityHeaders(response, staticResource);
+        String path = RequestPaths.of(request);
+        boolean staticResource = RequestPaths.isStatic(request);
+        securityHeaders(request, response, staticResource);
         if (!staticResource && !sessions.admit(request, response, path)) {
             return;
         }
@@ -45,7 +45,12 @@ public class PortalRequestFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static void securityHeaders(HttpServletResponse response, boolean staticResource) {
+    static void securityHeaders(HttpServletRequest request, HttpServletResponse response, boolean staticResource) {
+        if (request.isSecure()) {
+            // Only over https (directly or through a trusted proxy): browsers ignore it over http anyway,
+            // and sending it there would pin a demo on localhost to https.
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; "
                 + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "form-action 'self'; frame-ancestors 'none'");

@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class RequestAttributes {
 
     static final String CORRELATION_ID = "portal.correlationId";
+    static final String CLIENT_IP = "portal.clientIp";
     public static final String SIGNED_IN_USER = SignedInUser.class.getName();
 
     private RequestAttributes() {
@@ -42,9 +43,13 @@ public final class RequestAttributes {
         return Optional.ofNullable((SignedInUser) session.getAttribute(SIGNED_IN_USER));
     }
 
-    /** The client's address as the server sees it (no proxy headers are trusted by default). */
+    /**
+     * The client's address: the peer's, or, when the peer is one of {@code portal.http.trusted-proxies}, the one
+     * its {@code X-Forwarded-For} names ({@link FrontDoorFilter}). The one place the portal learns it from.
+     */
     public static String clientIp(HttpServletRequest request) {
-        return request.getRemoteAddr();
+        Object resolved = request.getAttribute(CLIENT_IP);
+        return resolved instanceof String address ? address : request.getRemoteAddr();
     }
 
     public static Actor actor(HttpServletRequest request) {

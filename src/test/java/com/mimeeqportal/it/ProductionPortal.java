@@ -91,6 +91,9 @@ final class ProductionPortal implements AutoCloseable {
             case "PORTAL_OPERATOR_INITIAL_PASSWORD" -> OPERATOR_PASSWORD;
             default -> throw new AssertionError("docs/operations.md sets " + name + ", which this test doesn't know");
         }));
+        // The tests' Mimeeq is the sandbox over plain http on loopback, which production refuses by default;
+        // a real install calls https://mimeeqapi.com and needs no such setting.
+        environment.put("PORTAL_MIMEEQ_ALLOW_HTTP", "true");
         for (String required : List.of("PORTAL_MODE", "PORTAL_KEYSET_FILE", "PORTAL_MAC_KEYSET_FILE", "PORTAL_DB_URL",
                 "PORTAL_DB_USER", "PORTAL_DB_PASSWORD")) {
             assertTrue(environment.containsKey(required), "docs/operations.md's PostgreSQL block sets " + required);

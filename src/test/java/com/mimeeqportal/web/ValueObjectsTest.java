@@ -24,6 +24,21 @@ class ValueObjectsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"%00", "99999999999999999999", "a%00b@example.com", "-operator", "name.", "a@b",
+            "a@@b.example", "x@-bad.example", "user@example..com", "ab"})
+    void newAccountsGetOnlyTheDocumentedForm(String raw) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Username.forNewAccount(raw));
+        assertEquals("username", e.field());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"operator", "admin@demo.example", "sales@demo.example", "sales-1a2b3c4d@it.example",
+            "first.last+tag@sub.example.co.uk", "ops_2", "007bond"})
+    void theDemoNamesAndOrdinaryAddressesAreValidNewNames(String raw) {
+        assertEquals(raw, Username.forNewAccount(raw).value());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "ab", "<b>x</b>@example.com", "name with space", "tab\tname", "bell\u0007name"})
     void usernamesRefuseWhatIsNotAName(String raw) {
         assertThrows(InvalidInputException.class, () -> new Username(raw));

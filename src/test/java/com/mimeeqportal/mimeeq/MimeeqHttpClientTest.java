@@ -1,0 +1,83 @@
+package com.mimeeqportal.mimeeq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mimeeqportal.apikey.ApiKey;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The wire: answers past the size cap and redirects, against a local HTTP server. */
+class MimeeqHttpClientTest {
+
+    private HttpServer server;
+    private URI base;
+    private final AtomicReference<String> keyAtRedirectTarget = new AtomicReference<>();
+    private final MimeeqHttpClient client = new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(5), 4096);
+    private final ApiKey key = new ApiKey("test-key-0123456789abcdef");
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/big", exchange -> answer(exchange, 200, "[" + "1,".repeat(10_000) + "1]"));
+        server.createContext("/small", exchange -> answer(exchange, 200, "[1,2,3]"));
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", base + "/elsewhere");
+            answer(exchange, 302, "");
+        });
+        server.createContext("/elsewhere", exchange -> {
+            keyAtRedirectTarget.set(exchange.getRequestHeaders().getFirst("X-API-KEY"));
+            answer(exchange, 200, "{}");
+        });
+        server.start();
+        base = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        client.close();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Test
+    void anAnswerOverTheCapIsMalformedAndNotKept() {
+        MimeeqHttpClient.HttpReply reply = client.get(base, "big", Map.of(), key, "c-1");
+        assertTrue(reply.oversized());
+        assertEquals("", reply.body());
+        var result = MimeeqReplyTranslation.translate(reply, MimeeqReplyTranslation.orMalformed(s -> Optional.of(s)));
+        assertEquals(MimeeqFailure.Kind.MALFORMED_RESPONSE, assertInstanceOf(MimeeqResult.Failed.class, result).failure().kind());
+
+        MimeeqHttpClient.HttpReply small = client.get(base, "small", Map.of(), key, "c-2");
+        assertFalse(small.oversized());
+        assertEquals("[1,2,3]", small.body());
+    }
+
+    @Test
+    void aRedirectIsNotFollowedSoTheKeyGoesNowhereElse() {
+        MimeeqHttpClient.HttpReply reply = client.get(base, "moved", Map.of(), key, "c-3");
+        assertEquals(302, reply.status());
+        assertEquals(null, keyAtRedirectTarget.get(), "the key was not sent to the redirect's target");
+    }
+}
