@@ -62,7 +62,7 @@ public class Startup {
 
     private static String banner(PortalConfig config, List<String> announcements) {
         StringBuilder banner = new StringBuilder()
-                .append("\n\n  Mimeeq Portal is ready at http://localhost:").append(config.httpPort()).append("/")
+                .append("\n\n  Mimeeq Portal is ready at http://localhost:").append(config.listeningPort()).append("/")
                 .append("  (").append(mode(config)).append(" mode, data in ").append(config.dataDir()).append(", ")
                 .append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms after JVM start)\n");
         if (!announcements.isEmpty()) {

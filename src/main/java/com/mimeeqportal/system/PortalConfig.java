@@ -34,6 +34,14 @@ public class PortalConfig {
         return mode() == PortalMode.DEMO;
     }
 
+    /**
+     * The port this server actually listens on: Payara's {@code payara.instance.http.port} (its {@code --port},
+     * or the one it chose), {@code portal.http.port} on a server that doesn't say.
+     */
+    public int listeningPort() {
+        return config.getOptionalValue("payara.instance.http.port", Integer.class).orElse(httpPort());
+    }
+
     public int httpPort() {
         return config.getOptionalValue("portal.http.port", Integer.class).orElse(8080);
     }
@@ -135,7 +143,7 @@ public class PortalConfig {
      */
     public String demoMimeeqBaseUrl() {
         return string("portal.demo.mimeeq-base-url").orElseGet(() -> "http://localhost:"
-                + config.getOptionalValue("payara.instance.http.port", Integer.class).orElse(httpPort()) + "/sandbox");
+                + listeningPort() + "/sandbox");
     }
 
     public Duration mimeeqConnectTimeout() {
