@@ -12,8 +12,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 /**
  * What admins and the operator do to the audit log itself (verify it, export it, change how long it is
@@ -34,31 +38,45 @@ public class AuditAdministration {
     private final AuditSearch search;
     private final Tenants tenants;
     private final int retentionFloorDays;
+    private final ExportLimits exportLimits;
     private final Clock clock;
     /** The last verification of each chain, so that reloading the page does not re-hash the whole chain. */
     private final Map<TenantId, ChainVerification> recent = new ConcurrentHashMap<>();
 
     /** How long a page view shows the last verification instead of walking the chain again. */
     static final Duration REUSE = Duration.ofSeconds(60);
+    /** Per tenant, the exports that may stream at once on this instance. */
+    private final ConcurrentMap<TenantId, Semaphore> exportSlots = new ConcurrentHashMap<>();
+
+    /** How many exports one tenant may stream at once, and for how long each. */
+    public record ExportLimits(int concurrentPerTenant, Duration maxDuration) {
+        public ExportLimits {
+            if (concurrentPerTenant < 1 || maxDuration.isNegative() || maxDuration.isZero()) {
+                throw new IllegalArgumentException("Export limits must be positive");
+            }
+        }
+    }
 
     @Inject
     public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants,
                                PortalConfig config) {
-        this(audit, verifier, search, tenants, config.auditRetentionFloorDays(), Clock.systemUTC());
+        this(audit, verifier, search, tenants, config.auditRetentionFloorDays(),
+                new ExportLimits(config.auditExportsPerTenant(), config.auditExportMaxDuration()), Clock.systemUTC());
     }
 
     public AuditAdministration(AuditLog audit, AuditVerifier verifier, AuditSearch search, Tenants tenants,
-                               int retentionFloorDays, Clock clock) {
+                               int retentionFloorDays, ExportLimits exportLimits, Clock clock) {
         this.audit = audit;
         this.verifier = verifier;
         this.search = search;
         this.tenants = tenants;
         this.retentionFloorDays = retentionFloorDays;
+        this.exportLimits = exportLimits;
         this.clock = clock;
     }
 
     protected AuditAdministration() {
-        this(null, null, null, null, 1, null);
+        this(null, null, null, null, 1, new ExportLimits(1, Duration.ofSeconds(1)), Clock.systemUTC());
     }
 
     /**
@@ -81,13 +99,39 @@ public class AuditAdministration {
         return result;
     }
 
-    /** Streams the filtered entries; the export is audited first, and nothing is exported if that fails. */
+    /**
+     * Streams the filtered entries; the export is audited first, and nothing is exported if that fails.
+     * Limits, so a few slow downloads cannot starve everyone: at most {@code concurrentPerTenant} exports of
+     * one tenant stream at once (one more throws {@link ExportsBusyException} before anything is written),
+     * and each stops after {@code maxDuration}, ending its file with a line that says it was cut off. The
+     * database is read in short batches ({@link AuditSearch#stream}), so a slow reader holds a thread but
+     * never a pooled connection.
+     */
     public void export(Actor actor, String target, AuditExport.Format format, AuditFilter filter, Output output)
             throws IOException {
-        audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_EXPORT).by(actor)
-                .target(target).detail(format.extension() + " " + filter.describe()).success());
-        try (AuditExport.Sink sink = AuditExport.to(format, output.open())) {
-            search.stream(actor.tenant(), filter, sink);
+        Semaphore slots = exportSlots.computeIfAbsent(actor.tenant(), t -> new Semaphore(exportLimits.concurrentPerTenant()));
+        if (!slots.tryAcquire()) {
+            audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_EXPORT).by(actor).target(target)
+                    .detail(format.extension() + " " + filter.describe()).error("TOO_MANY_EXPORTS"));
+            throw new ExportsBusyException();
+        }
+        try {
+            audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_EXPORT).by(actor)
+                    .target(target).detail(format.extension() + " " + filter.describe()).success());
+            Instant deadline = clock.instant().plus(exportLimits.maxDuration());
+            BooleanSupplier late = () -> !clock.instant().isBefore(deadline);
+            try (AuditExport.Sink sink = AuditExport.to(format, output.open())) {
+                long exported = search.stream(actor.tenant(), filter, sink, late);
+                if (late.getAsBoolean()) {
+                    String note = "cut off after " + exported + " entries: the time limit of "
+                            + exportLimits.maxDuration().toSeconds() + " seconds for one export was reached";
+                    sink.cutOff(note);
+                    audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_EXPORT).by(actor).target(target)
+                            .detail(note).error("TIME_LIMIT"));
+                }
+            }
+        } finally {
+            slots.release();
         }
     }
 

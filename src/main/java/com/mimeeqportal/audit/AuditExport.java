@@ -65,6 +65,12 @@ public final class AuditExport {
     public interface Sink extends Consumer<AuditEvent>, AutoCloseable {
         @Override
         void close() throws IOException;
+
+        /**
+         * Ends a file that was cut off (the export's time limit) with a last line that says so, in the file's
+         * own format, so that nobody takes it for the whole log.
+         */
+        void cutOff(String note);
     }
 
     private static final class CsvSink implements Sink {
@@ -94,6 +100,15 @@ public final class AuditExport {
         }
 
         @Override
+        public void cutOff(String note) {
+            try {
+                printer.printRecord("CUT OFF", note);
+            } catch (IOException ioe) {
+                throw new UncheckedIOException(ioe);
+            }
+        }
+
+        @Override
         public void close() throws IOException {
             printer.close(true);
         }
@@ -104,6 +119,16 @@ public final class AuditExport {
 
         JsonLinesSink(Writer out) {
             this.out = out;
+        }
+
+        @Override
+        public void cutOff(String note) {
+            try {
+                out.write(Json.createObjectBuilder().add("cut_off", note).build().toString());
+                out.write('\n');
+            } catch (IOException ioe) {
+                throw new UncheckedIOException(ioe);
+            }
         }
 
         @Override

@@ -10,15 +10,15 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** Reads a tenant's audit log through a filter: a page of it, its daily chart, or all of it as a stream. */
 @ApplicationScoped
 public class AuditSearch {
 
-    /** Rows the JDBC driver fetches per round trip while streaming (PostgreSQL uses a cursor for it). */
-    static final int FETCH_SIZE = 500;
+    /** Entries an export reads per transaction. */
+    static final int BATCH = 500;
 
     private final Database database;
 
@@ -76,20 +76,38 @@ public class AuditSearch {
      * Hands every matching entry, oldest first, to {@code sink} while reading them: a stateless session
      * and a forward-only cursor, so memory stays flat however many entries match.
      */
+    /**
+     * Every matching entry, oldest first, handed to {@code sink} as it is read. Read in batches of
+     * {@value #BATCH} by sequence number (keyset pagination), each batch in its own short read-only
+     * transaction, and handed on after that transaction has ended: however slowly the sink's client reads,
+     * no pooled connection waits on it. Memory stays flat, as only one batch is held.
+     */
     public long stream(TenantId tenant, AuditFilter filter, Consumer<AuditEvent> sink) {
+        return stream(tenant, filter, sink, () -> false);
+    }
+
+    /** Like {@link #stream(TenantId, AuditFilter, Consumer)}; stops before the next batch once {@code stop} says so. */
+    public long stream(TenantId tenant, AuditFilter filter, Consumer<AuditEvent> sink, BooleanSupplier stop) {
         AuditQuery query = new AuditQuery(tenant, filter);
-        return database.streamInTenant(tenant, session -> {
-            long count = 0;
-            try (Stream<AuditEvent> rows = query.bind(session.createSelectionQuery(
-                            "from AuditEvent e" + query.where() + " order by e.seq", AuditEvent.class))
-                    .setFetchSize(FETCH_SIZE)
-                    .getResultStream()) {
-                for (var it = rows.iterator(); it.hasNext(); count++) {
-                    sink.accept(it.next());
-                }
+        long count = 0;
+        long after = -1;
+        while (!stop.getAsBoolean()) {
+            long from = after;
+            List<AuditEvent> batch = database.streamInTenant(tenant, session -> query.bind(session.createSelectionQuery(
+                            "from AuditEvent e" + query.where() + " and e.seq > :after order by e.seq", AuditEvent.class))
+                    .setParameter("after", from)
+                    .setMaxResults(BATCH)
+                    .getResultList());
+            for (AuditEvent event : batch) {
+                sink.accept(event);
+                count++;
             }
-            return count;
-        });
+            if (batch.size() < BATCH) {
+                break;
+            }
+            after = batch.getLast().seq();
+        }
+        return count;
     }
 
     private static long number(Object value) {

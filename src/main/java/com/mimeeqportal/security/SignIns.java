@@ -9,25 +9,27 @@ import com.mimeeqportal.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
+import java.time.Instant;
 
 /**
- * Checks a sign-in with brute-force protection. Wrong passwords of existing users are counted per
- * (account, client address) in {@link SignInLocks}: a pair that is locked is refused before any password
- * hash is computed, so a guesser cannot make the server do PBKDF2 work for it, and the refusal is held back
- * for about as long as a real check takes, so a fast answer does not tell that the username exists. The
- * owner at another address is not locked. Unknown usernames are counted nowhere and cost the same hash work
- * as known ones (the decoy hash). The per-client and global rate limits ({@link SignInThrottle}) come
- * before all of this, in {@link LoginServlet}.
+ * Checks a sign-in with brute-force protection. Wrong passwords are counted per (account, client address)
+ * in {@link SignInLocks}: a locked pair is refused at once, before any password hash is computed, so a
+ * guesser can make the server do PBKDF2 work only five times per lock. The owner at another address is
+ * not locked. Unknown usernames cost the same hash work as known ones (the decoy hash) and are counted and
+ * locked the same way, under the name typed, so neither the time nor the kind of refusal tells whether a
+ * username exists. The refusal of a locked pair is not delayed: holding a request thread for as long as a
+ * hash takes would hand a flood the server's threads. The per-client and global rate limits
+ * ({@link SignInThrottle}) come before all of this, in {@link LoginServlet}.
  */
 @ApplicationScoped
 public class SignIns {
 
+    /** Where unknown usernames are counted in {@link SignInLocks}, beside users' ids (UUIDs). */
+    private static final String UNKNOWN = "unknown:";
+
     private final Users users;
     private final Tenants tenants;
     private final SignInLocks locks;
-    /** A moving average of how long a password check takes here, to pad refusals of locked accounts. */
-    private volatile long typicalCheckNanos = 200_000_000L;
 
     @Inject
     public SignIns(Users users, Tenants tenants, SignInLocks locks) {
@@ -43,12 +45,14 @@ public class SignIns {
     /** @param client the address the attempt comes from: locks are per account and address */
     public SignInOutcome attempt(Username username, char[] password, String client) {
         Optional<User> found = users.findForSignIn(username);
-        if (found.isPresent() && locks.lockedUntil(found.get().id(), client).isPresent()) {
-            LockSupport.parkNanos(typicalCheckNanos);
-            return SignInOutcome.refused(SignInOutcome.Result.ACCOUNT_LOCKED, found.get());
+        String counted = found.map(User::id).orElse(UNKNOWN + username.value());
+        if (locks.lockedUntil(counted, client).isPresent()) {
+            return found.map(user -> SignInOutcome.refused(SignInOutcome.Result.ACCOUNT_LOCKED, user))
+                    .orElseGet(SignInOutcome::unknownUser);
         }
-        if (!timedPasswordCheck(found, password)) {
-            return found.map(user -> SignInOutcome.wrongPassword(user, locks.fail(user.id(), client)))
+        if (!users.passwordMatches(found, password)) {
+            Optional<Instant> lockedNow = locks.fail(counted, client);
+            return found.map(user -> SignInOutcome.wrongPassword(user, lockedNow))
                     .orElseGet(SignInOutcome::unknownUser);
         }
         User user = found.orElseThrow();
@@ -60,14 +64,6 @@ public class SignIns {
         }
         locks.succeeded(user.id(), client);
         return SignInOutcome.signedIn(user);
-    }
-
-    private boolean timedPasswordCheck(Optional<User> user, char[] password) {
-        long start = System.nanoTime();
-        boolean matches = users.passwordMatches(user, password);
-        long took = System.nanoTime() - start;
-        typicalCheckNanos = (typicalCheckNanos * 7 + took) / 8;
-        return matches;
     }
 
     private boolean tenantActive(User user) {

@@ -50,7 +50,8 @@ class AuditVerifyReuseTest {
         @Override public Instant instant() { return now.get(); }
     };
 
-    private final AuditAdministration administration = new AuditAdministration(audit, verifier, null, null, 1, clock);
+    private final AuditAdministration administration = new AuditAdministration(audit, verifier, null, null, 1,
+            new AuditAdministration.ExportLimits(1, java.time.Duration.ofMinutes(1)), clock);
     private final TenantId tenant = TenantId.random();
     private final Actor admin = new Actor(new SignedInUser("u", new Username("admin@example.com"), tenant, "T",
             Role.ACCOUNT_ADMIN), "127.0.0.1", "c");

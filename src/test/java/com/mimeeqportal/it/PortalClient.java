@@ -31,12 +31,33 @@ public final class PortalClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
-    private final List<String> pagesSeen = new ArrayList<>();
+    private final List<String> pagesSeen = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public PortalClient(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * A person at another machine: the connection leaves from {@code clientAddress}, a loopback address such
+     * as 127.0.0.2 (Linux routes all of 127/8 locally), so the portal sees another client address. The
+     * server is reached on 127.0.0.1, whatever host {@code base} names, so both ends are IPv4.
+     */
+    public PortalClient(URI base, String clientAddress) {
+        this.base = URI.create(base.getScheme() + "://127.0.0.1:" + base.getPort() + base.getPath());
+        try {
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).localAddress(java.net.InetAddress.getByName(clientAddress))
+                    .build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(clientAddress, e);
+        }
+    }
+
+    /** Whether the response set a cookie (a session was started). */
+    public static boolean setsCookie(Page page) {
+        return page.response().headers().firstValue("Set-Cookie").isPresent();
     }
 
     public record Page(int status, String body, HttpResponse<String> response) {
@@ -90,7 +111,9 @@ public final class PortalClient {
     }
 
     public List<String> pagesSeen() {
-        return List.copyOf(pagesSeen);
+        synchronized (pagesSeen) {
+            return List.copyOf(pagesSeen);
+        }
     }
 
     private Page send(HttpRequest.Builder request) {

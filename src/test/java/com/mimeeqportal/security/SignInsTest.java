@@ -62,11 +62,18 @@ class SignInsTest {
     }
 
     @Test
-    void unknownUsernamesCostAHashButAreCountedNowhere() {
-        SignInOutcome outcome = signIns.attempt(new Username("nobody@example.com"), RIGHT, HERE);
+    void unknownUsernamesCostAHashAndAreLockedLikeKnownOnesSoNothingTellsThemApart() {
+        Username nobody = new Username("nobody@example.com");
+        SignInOutcome outcome = signIns.attempt(nobody, RIGHT, HERE);
         assertEquals(SignInOutcome.Result.INVALID_CREDENTIALS, outcome.result());
         assertTrue(outcome.user().isEmpty());
         assertEquals(1, users.hashChecks, "the decoy hash is checked");
+        for (int i = 0; i < 4; i++) {
+            assertFalse(signIns.attempt(nobody, RIGHT, HERE).lockedNow(), "no lockout entry names a user that isn't");
+        }
+        int hashesBefore = users.hashChecks;
+        assertEquals(SignInOutcome.Result.INVALID_CREDENTIALS, signIns.attempt(nobody, RIGHT, HERE).result());
+        assertEquals(hashesBefore, users.hashChecks, "the sixth is refused unhashed, as for a real account");
         assertEquals(0, users.changes);
     }
 
