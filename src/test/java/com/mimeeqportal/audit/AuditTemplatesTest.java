@@ -66,7 +66,7 @@ class AuditTemplatesTest {
         assertEquals(1, page.select("svg.daily rect.failures[height]").stream()
                 .filter(r -> Double.parseDouble(r.attr("height")) > 0).count());
         assertTrue(page.select("a[href^=/admin/audit/export?format=csv]").attr("href").contains("type=LOGIN"));
-        assertTrue(page.text().contains("4 Mimeeq calls and 1 failures"), page.text());
+        assertTrue(page.text().contains("4 Mimeeq calls and 1 failure "), page.text());
     }
 
     @Test
