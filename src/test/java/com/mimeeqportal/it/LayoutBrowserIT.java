@@ -160,6 +160,15 @@ class LayoutBrowserIT {
         assertFalse(browser.findElements(By.cssSelector(".recent-codes code")).isEmpty(), salesHome);
         assertFalse(browser.findElements(By.cssSelector(".shortcuts a[href$='/pricing']")).isEmpty(), salesHome);
         assertTrue(browser.findElements(By.cssSelector(".shortcuts a[href$='/admin/users']")).isEmpty(), salesHome);
+
+        browser.get(base.resolve("catalog?status=INACTIVE").toString());
+        browser.findElement(By.cssSelector("table.products td.name a")).click();
+        assertFalse(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".inactive-warning")))
+                .getText().isBlank(), "the product page warns before offering the button");
+        browser.findElement(By.cssSelector("form[action$='/short-codes'] button[type=submit]")).click();
+        String refused = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-failure=PRODUCT_INACTIVE]"))).getText();
+        assertTrue(refused.contains("inactive") && !refused.contains("does not know"), refused);
         signOut();
 
         signIn("operator", Fixtures.OPERATOR_PASSWORD);
@@ -228,11 +237,45 @@ class LayoutBrowserIT {
                     problems.add(where + "landmarks: one main, a skip link and a lang attribute");
                 }
             }
+            if (width == 1366) {
+                accessibility(where);
+            }
             if (width == 390 || width == 1366) {
                 screenshot(role + "-" + (page.isEmpty() ? "home" : page.replaceAll("[^A-Za-z0-9]+", "_")) + "-" + width);
             }
         }
         ((HasCdp) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** axe-core (the WebJar on the test class path), run on the page as laid out: no serious or critical violation. */
+    @SuppressWarnings("unchecked")
+    private void accessibility(String where) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) {
+            js.executeScript(axeSource());
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        List<String> violations = (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
+                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        if (!violations.isEmpty()) {
+            problems.add(where + "accessibility " + violations);
+        }
+    }
+
+    private static String axeSource() throws IOException {
+        String resource = "META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version", "4.6.3")
+                + "/axe.min.js";
+        try (var in = LayoutBrowserIT.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the test class path (org.webjars.npm:axe-core)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private void screenshot(String name) throws IOException {
@@ -254,8 +297,13 @@ class LayoutBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
+    /**
+     * An active product of the demo account's own, not a VARIANT one: short codes are derived from product and
+     * configuration, so a code made here for a product shared with other sandbox accounts would turn up in the
+     * history of PortalIT's tenants (the servers of one test run share their data directory).
+     */
     private String productPath() {
-        browser.get(base.resolve("catalog?status=ACTIVE").toString());
+        browser.get(base.resolve("catalog?status=ACTIVE&own=own&mode=STANDARD").toString());
         String href = browser.findElement(By.cssSelector("table.products td.name a")).getAttribute("href");
         return base.relativize(URI.create(href)).toString();
     }
