@@ -89,6 +89,7 @@ class LayoutBrowserIT {
     WebDriverWait wait;
     URI base;
     final List<String> problems = new ArrayList<>();
+    int accessibilityChecks;
 
     @BeforeEach
     void openBrowser() throws Exception {
@@ -135,6 +136,7 @@ class LayoutBrowserIT {
             visitAndCheck("operator", page);
         }
         assertEquals(List.of(), problems);
+        assertTrue(accessibilityChecks >= 30, "axe ran on every page: " + accessibilityChecks);
     }
 
     @Test
@@ -265,6 +267,7 @@ class LayoutBrowserIT {
         if (!violations.isEmpty()) {
             problems.add(where + "accessibility " + violations);
         }
+        accessibilityChecks++;
     }
 
     private static String axeSource() throws IOException {
