@@ -12,3 +12,11 @@ document.querySelectorAll('button[data-copy-target]').forEach(function (button) 
     });
   });
 });
+// Time zone: offers the browser's own zone on the settings form (the select works without this).
+document.querySelectorAll('button[data-browser-zone]').forEach(function (button) {
+  var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone) { return; }
+  button.value = zone;
+  button.textContent = button.getAttribute('data-label') + ' (' + zone + ')';
+  button.hidden = false;
+});

@@ -110,6 +110,21 @@ public class AuditSearch {
         return count;
     }
 
+    /** Mimeeq calls and failed calls per endpoint (the entries' target), busiest first. */
+    public List<EndpointCalls> callsPerEndpoint(TenantId tenant, AuditFilter filter) {
+        AuditQuery query = new AuditQuery(tenant, filter);
+        List<Object[]> rows = database.inTenant(tenant, session -> query.bind(session.createSelectionQuery(
+                "select e.target, count(e), sum(case when e.outcome = FAILURE then 1 else 0 end)"
+                        + " from AuditEvent e" + query.where() + " and e.type in (MIMEEQ_CALL, MIMEEQ_CALL_ERROR)"
+                        + " group by e.target order by count(e) desc", Object[].class)).getResultList());
+        return rows.stream().map(row -> new EndpointCalls(row[0] == null ? "" : row[0].toString(), number(row[1]),
+                number(row[2]))).toList();
+    }
+
+    /** How often one Mimeeq endpoint was called in a window, and how many of those calls failed. */
+    public record EndpointCalls(String endpoint, long calls, long failures) {
+    }
+
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }

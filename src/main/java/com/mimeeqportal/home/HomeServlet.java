@@ -1,6 +1,5 @@
 package com.mimeeqportal.home;
 
-import com.mimeeqportal.apikey.ApiKeys;
 import com.mimeeqportal.identity.SignedInUser;
 import com.mimeeqportal.web.PageServlet;
 import com.mimeeqportal.web.RequestAttributes;
@@ -9,16 +8,14 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
-/** The dashboard at the root: where to go next, and whether the tenant's key is set. */
+/** The dashboard at the root: what each role needs to know first, and where to go next. */
 @WebServlet("")
 public class HomeServlet extends PageServlet {
 
     @Inject
-    ApiKeys apiKeys;
+    Dashboard dashboard;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -29,10 +26,7 @@ public class HomeServlet extends PageServlet {
             return;
         }
         SignedInUser user = signedIn.get();
-        Map<String, Object> model = new HashMap<>();
-        if (!user.operator()) {
-            model.put("keyStatus", apiKeys.status(user.tenantId()).orElse(null));
-        }
-        render(request, response, "home", model);
+        render(request, response, "home", user.operator() ? dashboard.forOperator()
+                : dashboard.forTenant(actor(request)));
     }
 }

@@ -1,44 +1,114 @@
 package com.mimeeqportal.input;
 
+import com.ibm.icu.text.MessageFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
- * The UI text of messages.properties, for templates (through Thymeleaf) and for Java code alike. Every
- * message is a {@link MessageFormat} pattern, so an apostrophe is written {@code ''}: Thymeleaf formats
- * any message that contains one, and {@link #get} formats every message the same way, so a text reads
- * the same wherever it is shown (MessagesTest checks that no apostrophe is lost).
+ * The UI text of messages.properties and its translations (messages_pl, messages_de), for templates
+ * (through the portal's Thymeleaf message resolver) and for Java code alike. Every message is an ICU
+ * {@link MessageFormat} pattern, so counts can take plural forms ({@code {0,plural,one{# call} other{# calls}}})
+ * and an apostrophe is written {@code ''}. Every message is formatted the same way wherever it is shown
+ * (MessagesTest checks that no apostrophe is lost and that every language has every key).
+ *
+ * <p>Java code that words a message on a request thread ({@link FormErrors}, error pages) gets the
+ * request's language from {@link #use(Locale)}, which the request filter sets for the request and clears
+ * after it: passing the locale through every service and value object would change every signature for
+ * text that is only ever shown on that one request.
  */
 public final class Messages {
 
-    private static final Properties TEXT = load();
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("pl"), Locale.GERMAN);
+
+    private static final Properties ENGLISH = load("/messages.properties", true);
+    private static final Map<String, Properties> BUNDLES = SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
+            Locale::getLanguage, locale -> locale.equals(Locale.ENGLISH) ? ENGLISH : withFallback(locale)));
+    private static final ThreadLocal<Locale> CURRENT = new ThreadLocal<>();
 
     private Messages() {
     }
 
+    /** The English text, the default and the fallback for any key a translation lacks. */
     public static Properties all() {
-        return TEXT;
+        return ENGLISH;
     }
 
+    /** The text in one of the {@link #SUPPORTED} languages (English for any other). */
+    public static Properties all(Locale locale) {
+        return BUNDLES.getOrDefault(supported(locale).getLanguage(), ENGLISH);
+    }
+
+    /** Only the keys a translation file itself defines, for the completeness test. */
+    public static Properties translationOnly(Locale locale) {
+        return load("/messages_" + locale.getLanguage() + ".properties", false);
+    }
+
+    /** The supported language closest to {@code locale}: its language if supported, else English. */
+    public static Locale supported(Locale locale) {
+        if (locale == null) {
+            return Locale.ENGLISH;
+        }
+        return SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst()
+                .orElse(Locale.ENGLISH);
+    }
+
+    /** The language of the current request (English outside one). */
+    public static Locale locale() {
+        Locale locale = CURRENT.get();
+        return locale == null ? Locale.ENGLISH : locale;
+    }
+
+    /** Sets the current request's language; null clears it at the end of the request. */
+    public static void use(Locale locale) {
+        if (locale == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(supported(locale));
+        }
+    }
+
+    /** The message in the current request's language. */
     public static String get(String key, Object... arguments) {
-        String pattern = TEXT.getProperty(key);
+        return get(locale(), key, arguments);
+    }
+
+    /** The message in {@code locale}, or the key itself when no language has it. */
+    public static String get(Locale locale, String key, Object... arguments) {
+        String pattern = all(locale).getProperty(key);
         if (pattern == null) {
             return key;
         }
-        return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
+        return format(supported(locale), pattern, arguments);
     }
 
-    private static Properties load() {
+    /** Formats a pattern as every message is formatted; numbers and dates in the locale's way. */
+    public static String format(Locale locale, String pattern, Object... arguments) {
+        return new MessageFormat(pattern, locale).format(arguments == null ? new Object[0] : arguments);
+    }
+
+    private static Properties withFallback(Locale locale) {
+        Properties merged = new Properties();
+        merged.putAll(ENGLISH);
+        merged.putAll(translationOnly(locale));
+        return merged;
+    }
+
+    private static Properties load(String resource, boolean required) {
         Properties properties = new Properties();
-        try (InputStream in = Messages.class.getResourceAsStream("/messages.properties")) {
+        try (InputStream in = Messages.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("messages.properties is missing from the classpath");
+                if (required) {
+                    throw new IllegalStateException(resource + " is missing from the classpath");
+                }
+                return properties;
             }
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -23,6 +23,8 @@ public record MimeeqFailure(Kind kind, Integer httpStatus, String upstreamMessag
         FORBIDDEN,
         BAD_REQUEST,
         NOT_FOUND,
+        /** Mimeeq refused because the product is inactive (it says so in a 404 or 400): not an unknown item. */
+        PRODUCT_INACTIVE,
         RATE_LIMITED,
         UPSTREAM_ERROR,
         TIMEOUT,

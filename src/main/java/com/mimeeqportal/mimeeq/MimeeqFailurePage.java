@@ -22,6 +22,7 @@ public final class MimeeqFailurePage {
             case BAD_REQUEST -> HttpServletResponse.SC_BAD_REQUEST;
             case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
             case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case PRODUCT_INACTIVE -> HttpServletResponse.SC_CONFLICT;
             case PRICING_REJECTED -> 422;
             case RATE_LIMITED, WAITING_FOR_RATE_LIMIT, BUSY, CIRCUIT_OPEN -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             case TIMEOUT -> HttpServletResponse.SC_GATEWAY_TIMEOUT;

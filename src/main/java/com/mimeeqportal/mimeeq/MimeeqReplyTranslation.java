@@ -38,8 +38,17 @@ final class MimeeqReplyTranslation {
             case 429 -> MimeeqFailure.Kind.RATE_LIMITED;
             default -> MimeeqFailure.Kind.UPSTREAM_ERROR;
         };
-        return MimeeqResult.failed(new MimeeqFailure(kind, status, errorMessage(reply.body()).orElse(null),
+        Optional<String> message = errorMessage(reply.body());
+        if ((kind == MimeeqFailure.Kind.NOT_FOUND || kind == MimeeqFailure.Kind.BAD_REQUEST) && aboutAnInactiveProduct(message)) {
+            kind = MimeeqFailure.Kind.PRODUCT_INACTIVE;
+        }
+        return MimeeqResult.failed(new MimeeqFailure(kind, status, message.orElse(null),
                 retryAfter(reply.retryAfter())));
+    }
+
+    /** Mimeeq says "Product … is inactive" when it refuses an inactive product: the page should say that. */
+    static boolean aboutAnInactiveProduct(Optional<String> message) {
+        return message.map(m -> m.toLowerCase(Locale.ROOT).matches("(?s).*\\binactive\\b.*")).orElse(false);
     }
 
     static <T> Function<String, MimeeqResult<T>> orMalformed(Function<String, Optional<T>> translation) {

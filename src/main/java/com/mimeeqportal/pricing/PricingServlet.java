@@ -71,6 +71,7 @@ public class PricingServlet extends MimeeqPageServlet {
         switch (gateway.price(actor(request), code, quantity, source)) {
             case MimeeqResult.Ok<PriceQuote> ok -> {
                 model.put("quote", ok.value());
+                model.put("quantity", quantity.value());
                 model.put("activeLevel", ok.value().activeLevel(quantity).orElse(null));
                 render(request, response, "pricing/price", model);
             }

@@ -58,7 +58,8 @@ public class ErrorServlet extends PageServlet {
             LOG.log(Level.SEVERE, "Request " + RequestAttributes.correlationId(request) + " refused: audit log not writable",
                     failure);
             render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error", Map.of(
-                    "title", Messages.get("error.audit.title"), "message", Messages.get("error.audit.message")));
+                    "title", Messages.get(Preferences.locale(request), "error.audit.title"), "message",
+                    Messages.get(Preferences.locale(request), "error.audit.message")));
             return;
         }
         if (failure != null) {
@@ -72,6 +73,7 @@ public class ErrorServlet extends PageServlet {
             default -> status >= 500 ? "error.500" : "error.400";
         };
         render(request, response, status, "error", Map.of(
-                "title", Messages.get(key + ".title"), "message", Messages.get(key + ".message")));
+                "title", Messages.get(Preferences.locale(request), key + ".title"), "message",
+                Messages.get(Preferences.locale(request), key + ".message")));
     }
 }

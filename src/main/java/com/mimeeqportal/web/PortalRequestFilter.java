@@ -8,10 +8,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs before every page: gives the request a correlation id, sets the security headers, ends signed-in
+ * Runs before every page: gives the request a correlation id, its language and time zone ({@link Preferences}), sets the security headers, ends signed-in
  * sessions that must not go on ({@link SessionGate}), and refuses any POST without the session's
  * CSRF token. Declared in web.xml after {@link FrontDoorFilter}, which has already refused any path the
  * container could map differently from how it reads; what a request is comes from the container's mapping
@@ -30,6 +31,19 @@ public class PortalRequestFilter extends HttpFilter {
             throws IOException, ServletException {
         request.setCharacterEncoding("UTF-8");
         RequestAttributes.assignCorrelationId(request, response);
+        Locale locale = Preferences.locale(request);
+        Messages.use(locale);
+        Times.use(Preferences.zone(request), locale);
+        try {
+            filter(request, response, chain);
+        } finally {
+            Messages.use(null);
+            Times.use(null, null);
+        }
+    }
+
+    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
 
         String path = RequestPaths.of(request);
         boolean staticResource = RequestPaths.isStatic(request);

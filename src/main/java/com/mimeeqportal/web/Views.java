@@ -12,16 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
-import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The one Thymeleaf engine (built once, as in thymeleafexamples-gtvg) and the way every page is
- * rendered: templates under WEB-INF/templates, text from messages.properties, and the variables every
- * layout needs (who is signed in, the CSRF token of an existing session, the correlation id). Rendering never
- * starts a session: only the login form does, for its CSRF token.
+ * rendered: templates under WEB-INF/templates, text from messages*.properties in the person's language, and the
+ * variables every layout needs (who is signed in, the CSRF token of an existing session, the correlation id).
+ * Rendering never starts a session: only the login form does, for its CSRF token.
  */
 @ApplicationScoped
 public class Views {
@@ -40,11 +39,9 @@ public class Views {
         resolver.setSuffix(".html");
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
-        StandardMessageResolver messages = new StandardMessageResolver();
-        messages.setDefaultMessages(Messages.all());
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
-        engine.setMessageResolver(messages);
+        engine.setMessageResolver(new PortalMessageResolver());
     }
 
     protected Views() {
@@ -57,7 +54,9 @@ public class Views {
                        Map<String, ?> model) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH);
+        Locale locale = Preferences.locale(request);
+        response.setLocale(locale);
+        WebContext context = new WebContext(application.buildExchange(request, response), locale);
         var me = RequestAttributes.signedInUser(request);
         context.setVariable("me", me.orElse(null));
         if (me.isPresent()) {
@@ -67,7 +66,20 @@ public class Views {
         }
         context.setVariable("csrf", CsrfTokens.ofExistingSession(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
+        context.setVariable("languages", Messages.SUPPORTED);
+        context.setVariable("zone", Preferences.zone(request).getId());
+        context.setVariable("zones", Preferences.ZONES);
+        context.setVariable("currentPath", currentPath(request));
         context.setVariables(new HashMap<>(model));
         engine.process(template, context, response.getWriter());
+    }
+
+    /** The page as requested (path and query), for the language switch to come back to; POSTs go to the path. */
+    private static String currentPath(HttpServletRequest request) {
+        Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
+        String uri = forwarded != null ? forwarded.toString() : request.getRequestURI();
+        String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+        String query = request.getQueryString();
+        return "GET".equals(request.getMethod()) && query != null && forwarded == null ? path + "?" + query : path;
     }
 }

@@ -38,6 +38,17 @@ class MimeeqReplyTranslationTest {
     }
 
     @Test
+    void anInactiveProductIsNotAnUnknownItem() {
+        assertEquals(MimeeqFailure.Kind.PRODUCT_INACTIVE,
+                failure(404, "{\"status\":404,\"message\":\"Product PROD-1 is inactive\"}", null).kind());
+        assertEquals(MimeeqFailure.Kind.PRODUCT_INACTIVE,
+                failure(400, "{\"message\":\"Product is INACTIVE\",\"code\":\"X\",\"payload\":[]}", null).kind());
+        assertEquals(MimeeqFailure.Kind.NOT_FOUND,
+                failure(404, "{\"status\":404,\"message\":\"Short code not found\"}", null).kind());
+        assertEquals(MimeeqFailure.Kind.NOT_FOUND, failure(404, "{}", null).kind());
+    }
+
+    @Test
     void honoursRetryAfterInSecondsAndBoundsIt() {
         assertEquals(Duration.ofSeconds(2), failure(429, "{}", "2").retryAfter());
         assertEquals(Duration.ofHours(1), failure(429, "{}", "999999").retryAfter());

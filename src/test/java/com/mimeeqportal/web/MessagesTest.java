@@ -1,6 +1,7 @@
 package com.mimeeqportal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.mimeeqportal.input.Messages;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
@@ -48,23 +49,87 @@ class MessagesTest {
     void noMessageLosesAnApostrophe() {
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(new StringTemplateResolver());
-        StandardMessageResolver resolver = new StandardMessageResolver();
-        resolver.setDefaultMessages(Messages.all()); // as Views sets it up
-        engine.setMessageResolver(resolver);
-        Object[] arguments = {1, 2, 3, 4, 5}; // numbers suit both {0} and {0,number,#}
+        engine.setMessageResolver(new PortalMessageResolver()); // as Views sets it up
+        Object[] arguments = {1, 2, 3, 4, 5}; // numbers suit {0}, {0,number,#} and {0,plural,…}
         Set<String> lost = new TreeSet<>();
-        for (String key : Messages.all().stringPropertyNames()) {
-            String pattern = Messages.all().getProperty(key);
-            long meant = apostrophes(pattern.replace("''", "'"));
-            String inJava = Messages.get(key, arguments);
-            String inTemplate = engine.process("[(#{" + key + "(1,2,3,4,5)})]", new Context(Locale.ENGLISH));
-            String inTemplateWithoutArguments = engine.process("[(#{" + key + "})]", new Context(Locale.ENGLISH));
-            if (apostrophes(inJava) != meant || apostrophes(inTemplate) != meant
-                    || (!pattern.contains("{0") && apostrophes(inTemplateWithoutArguments) != meant)) {
-                lost.add(key + ": " + inJava);
+        for (Locale locale : Messages.SUPPORTED) {
+            for (String key : Messages.all(locale).stringPropertyNames()) {
+                String pattern = Messages.all(locale).getProperty(key);
+                if (pattern.contains(",plural,")) {
+                    continue; // one branch of several is shown; pluralsTakeTheRightForm covers these
+                }
+                long meant = apostrophes(pattern.replace("''", "'"));
+                String inJava = Messages.get(locale, key, arguments);
+                String inTemplate = engine.process("[(#{" + key + "(1,2,3,4,5)})]", new Context(locale));
+                String inTemplateWithoutArguments = engine.process("[(#{" + key + "})]", new Context(locale));
+                if (apostrophes(inJava) != meant || apostrophes(inTemplate) != meant
+                        || (!pattern.contains("{0") && apostrophes(inTemplateWithoutArguments) != meant)) {
+                    lost.add(locale + " " + key + ": " + inJava);
+                }
             }
         }
         assertEquals(Set.of(), lost, "write an apostrophe as '' in messages.properties");
+    }
+
+    /** Every language has every key, no key of its own, and the same arguments in each message. */
+    @Test
+    void everyLanguageHasEveryMessageWithTheSameArguments() {
+        Properties english = Messages.all();
+        for (Locale locale : Messages.SUPPORTED.subList(1, Messages.SUPPORTED.size())) {
+            Properties translation = Messages.translationOnly(locale);
+            Set<String> missing = new TreeSet<>(english.stringPropertyNames());
+            missing.removeAll(translation.stringPropertyNames());
+            assertEquals(Set.of(), missing, "missing from messages_" + locale + ".properties");
+            Set<String> extra = new TreeSet<>(translation.stringPropertyNames());
+            extra.removeAll(english.stringPropertyNames());
+            assertEquals(Set.of(), extra, "only in messages_" + locale + ".properties");
+            Set<String> differentArguments = new TreeSet<>();
+            for (String key : english.stringPropertyNames()) {
+                if (!arguments(english.getProperty(key)).equals(arguments(translation.getProperty(key)))) {
+                    differentArguments.add(key + ": " + arguments(english.getProperty(key)) + " vs "
+                            + arguments(translation.getProperty(key)));
+                }
+            }
+            assertEquals(Set.of(), differentArguments, "arguments differ in messages_" + locale + ".properties");
+        }
+    }
+
+    /** Counts take their language's plural forms: Polish has three (1, 2–4 and 22–24, 5–21). */
+    @Test
+    void pluralsTakeTheRightForm() {
+        assertEquals("1 Mimeeq call and 1 failure", Messages.get(Locale.ENGLISH, "home.today.calls", 1, 1));
+        assertEquals("2 Mimeeq calls and 0 failures", Messages.get(Locale.ENGLISH, "home.today.calls", 2, 0));
+        assertEquals("2 Mimeeq calls and 1 failure in this view.",
+                Messages.get(Locale.ENGLISH, "audit.chart.totals", 2, 1));
+        Locale polish = Locale.forLanguageTag("pl");
+        assertEquals("1 wywołanie Mimeeq i 1 błąd", Messages.get(polish, "home.today.calls", 1, 1));
+        assertEquals("3 wywołania Mimeeq i 5 błędów", Messages.get(polish, "home.today.calls", 3, 5));
+        assertEquals("22 wywołania Mimeeq i 12 błędów", Messages.get(polish, "home.today.calls", 22, 12));
+        assertEquals("1 Mimeeq-Aufruf und 2 Fehler", Messages.get(Locale.GERMAN, "home.today.calls", 1, 2));
+        assertEquals("1.234 Mimeeq-Aufrufe und 0 Fehler", Messages.get(Locale.GERMAN, "home.today.calls", 1234, 0));
+        for (Locale locale : Messages.SUPPORTED) {
+            for (String key : Messages.all(locale).stringPropertyNames()) {
+                if (Messages.all(locale).getProperty(key).contains(",plural,")) {
+                    for (int n : new int[] {0, 1, 2, 5, 22}) {
+                        String text = Messages.get(locale, key, n, n, n);
+                        assertFalse(text.contains("{"), locale + " " + key + ": " + text);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The argument numbers a pattern uses: {0}, {1,number,#} and {2,plural,…} all count. */
+    private static Set<Integer> arguments(String pattern) {
+        Set<Integer> numbers = new TreeSet<>();
+        if (pattern == null) {
+            return numbers;
+        }
+        Matcher m = Pattern.compile("\\{(\\d+)[,}]").matcher(pattern);
+        while (m.find()) {
+            numbers.add(Integer.parseInt(m.group(1)));
+        }
+        return numbers;
     }
 
     private static long apostrophes(String text) {

@@ -1,11 +1,9 @@
 package com.mimeeqportal.web;
 
-import com.mimeeqportal.input.Messages;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
@@ -21,11 +19,9 @@ public final class TemplateTestEngine {
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
-        StandardMessageResolver messages = new StandardMessageResolver();
-        messages.setDefaultMessages(Messages.all());
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
-        engine.setMessageResolver(messages);
+        engine.setMessageResolver(new PortalMessageResolver()); // as Views sets it up
         // Outside a servlet container there is no context path; links are rendered as written.
         engine.setLinkBuilder(new StandardLinkBuilder() {
             @Override
