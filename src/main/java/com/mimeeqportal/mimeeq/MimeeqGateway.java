@@ -9,6 +9,7 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -22,8 +23,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.hibernate.StaleStateException;
 
@@ -159,15 +158,11 @@ public class MimeeqGateway {
             }
         }
         URI base = baseUri(actor);
-        Optional<TenantThrottle.Slot> slot = throttle.enter(actor.tenant());
-        if (slot.isEmpty()) {
-            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
-        }
         long started = System.nanoTime();
-        try (TenantThrottle.Slot held = slot.get()) {
-            MimeeqHttpClient.HttpReply reply = method == Method.GET
+        try {
+            MimeeqHttpClient.HttpReply reply = throttle.call(actor.tenant(), () -> method == Method.GET
                     ? http.get(base, endpoint, query, key.key(), actor.correlationId())
-                    : http.post(base, endpoint, query, key.key(), actor.correlationId());
+                    : http.post(base, endpoint, query, key.key(), actor.correlationId()));
             entry.httpStatus(reply.status()).duration(reply.elapsed());
             followKeyHealth(actor, key, reply.status());
             return MimeeqReplyTranslation.translate(reply, translation);
@@ -182,9 +177,9 @@ public class MimeeqGateway {
         } catch (TimeoutException e) {
             entry.duration(Duration.ofNanos(System.nanoTime() - started));
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.TIMEOUT));
-        } catch (BulkheadException e) {
+        } catch (TenantThrottle.Busy e) {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
-        } catch (CircuitBreakerOpenException e) {
+        } catch (CallNotPermittedException e) {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.CIRCUIT_OPEN));
         }
     }

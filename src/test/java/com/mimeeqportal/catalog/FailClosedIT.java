@@ -103,8 +103,8 @@ class FailClosedIT {
                 new MimeeqBaseUrl("http://127.0.0.1:" + mimeeq.getAddress().getPort()));
         keys.set(tenant.id(), new ApiKey("fail-closed-key-0001"), "admin", AuditEntry.of(AuditEventType.API_KEY_SET));
         MimeeqGateway gateway = new MimeeqGateway(new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                keys, tenants, audit, new TenantThrottle(4, Clock.systemUTC()), Duration.ofSeconds(1));
-        Catalog catalog = new Catalog(gateway, Duration.ofMinutes(5), Clock.systemUTC());
+                keys, tenants, audit, new TenantThrottle(new TenantThrottle.Limits(4, Duration.ofSeconds(2), 32, 10, 5, 60, Duration.ofSeconds(10), 2), Clock.systemUTC()), Duration.ofSeconds(1));
+        Catalog catalog = new Catalog(gateway, Duration.ofMinutes(5), Duration.ofSeconds(20), Clock.systemUTC(), Runnable::run);
         Actor actor = new Actor(new SignedInUser(UUID.randomUUID().toString(), new Username("sales@fail.example"),
                 tenant.id(), tenant.name(), Role.SALES), "127.0.0.1", "fail-closed");
 
