@@ -52,6 +52,13 @@ public class Views {
         this.contributors = null;
     }
 
+    /** Whether the engine still renders a template from the WAR; for the liveness check. */
+    public boolean renders() {
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
+        context.setVariable("probe", "alive-probe");
+        return engine.process("system/alive", context).contains("alive-probe");
+    }
+
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
                        Map<String, ?> model) throws IOException {
         response.setStatus(status);
