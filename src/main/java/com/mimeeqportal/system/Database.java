@@ -235,6 +235,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code failure} says the database could not be reached or used at all (no connection within the
+     * pool's wait, a refused or broken connection, a server shutting down, H2 closed), rather than a query
+     * that was wrong: such a request gets "database unavailable" (503), not "something went wrong" (500).
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_DATABASE_IS_CLOSED
+                    || sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** UP; UNREACHABLE may pass (a PostgreSQL restart); BROKEN needs a restart of the portal. */
     public enum Health { UP, UNREACHABLE, BROKEN }
 
