@@ -91,6 +91,8 @@ class DatabaseFaultIT {
                 "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome");
 
         try (PayaraMicroProcess portal = PayaraMicroProcess.start(command, environment, port, work.resolve("portal.log"))) {
+            // /health/ready answers UP while the sandbox is deployed and the portal (no checks yet) is not.
+            portal.awaitOk("/login");
             portal.awaitOk("/health/ready");
             URI base = portal.base();
             SandboxAdmin sandbox = new SandboxAdmin(base);

@@ -45,9 +45,6 @@ public final class LoadHarness {
 
     static final String DEMO_ACCOUNT = "demo-furniture";
     static final List<String> OTHER_ACCOUNTS = List.of("nordic-living", "acme-office");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-    private static final Pattern PRODUCT_ROW = Pattern.compile("data-product-id=\"([^\"]+)\"");
-    private static final Pattern CONFIGURATION = Pattern.compile("name=\"configurationCode\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern VERIFIED = Pattern.compile("Verified up to entry #(\\d+)");
 
     private final URI base;
@@ -246,15 +243,15 @@ public final class LoadHarness {
                     : "http://127.0.0.1:" + harness.base.getPort() + "/sandbox";
             Client.Page created = operator.submit("/operator/tenants", "/operator/tenants",
                     Map.of("name", "Load " + suffix, "baseUrl", baseUrl, "adminUsername", adminName));
-            Matcher password = Pattern.compile("one-time-password\">([^<]+)<").matcher(created.body());
-            if (created.status() != 201 || !password.find()) {
+            String password = org.jsoup.Jsoup.parse(created.body()).select("code.one-time-password").text();
+            if (created.status() != 201 || password.isBlank()) {
                 throw new IllegalStateException("Could not create a tenant: " + created.status());
             }
-            Client admin = harness.signedIn(adminName, password.group(1));
+            Client admin = harness.signedIn(adminName, password);
             admin.submit("/admin/api-key", "/admin/api-key", Map.of("apiKey", new SandboxAdmin(harness.base).key(account)));
             // No catalog to take a product from when the upstream is dead: any well-formed code will do.
             String code = unreachable ? "ZZZZZZ" : shortCode(admin);
-            return new Tenant(harness, adminName, password.group(1), admin, code);
+            return new Tenant(harness, adminName, password, admin, code);
         }
 
         int auditedUpstreamCalls() {
@@ -278,15 +275,19 @@ public final class LoadHarness {
         }
 
         static String shortCode(Client user) {
-            Matcher product = PRODUCT_ROW.matcher(user.get("/catalog?status=ACTIVE&mode=VARIANT&own=own").body());
-            if (!product.find()) {
+            org.jsoup.nodes.Element product = org.jsoup.Jsoup.parse(
+                    user.get("/catalog?status=ACTIVE&mode=VARIANT&own=own").body()).selectFirst("table.products tbody tr");
+            if (product == null) {
                 throw new IllegalStateException("No product to generate a short code for");
             }
-            String productId = product.group(1);
-            Matcher configuration = CONFIGURATION.matcher(user.get("/catalog/" + productId).body());
-            configuration.find();
+            String productId = product.attr("data-product-id");
+            String configuration = org.jsoup.Jsoup.parse(user.get("/catalog/" + productId).body())
+                    .select("input[name=configurationCode]").attr("value");
             Client.Page created = user.submit("/catalog/" + productId, "/short-codes",
-                    Map.of("productId", productId, "configurationCode", configuration.group(1)));
+                    Map.of("productId", productId, "configurationCode", configuration));
+            if (created.status() != 302 || !created.location().contains("created=")) {
+                throw new IllegalStateException("Could not generate a short code: " + created.status());
+            }
             return created.location().replaceAll(".*created=", "");
         }
     }
@@ -360,8 +361,7 @@ public final class LoadHarness {
         }
 
         Page submit(String formPage, String action, Map<String, String> fields) {
-            Matcher token = CSRF.matcher(get(formPage).body());
-            String csrf = token.find() ? (token.group(1) != null ? token.group(1) : token.group(2)) : "";
+            String csrf = org.jsoup.Jsoup.parse(get(formPage).body()).select("input[name=_csrf]").attr("value");
             String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                     .collect(Collectors.joining("&", "", (fields.isEmpty() ? "" : "&") + "_csrf=" + encode(csrf)));
             return send(HttpRequest.newBuilder(base.resolve(action.substring(1)))
