@@ -53,7 +53,9 @@ class DatabaseFaultIT {
         work = Files.createDirectories(Fixtures.itDir().resolve("database-fault"));
         pgData = work.resolve("pgdata");
         pgPort = PayaraMicroProcess.freePort();
-        postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true).setPort(pgPort).start();
+        deleteRecursively(pgData);
+        // Not "clean": a clean data directory is deleted by close(), and this test starts it again after close().
+        postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(pgPort).start();
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
             sql.execute("create role portal login password '" + DB_PASSWORD + "'");
             sql.execute("create database portal owner portal");
@@ -144,6 +146,16 @@ class DatabaseFaultIT {
             PortalClient.Page verify = admin.get("/admin/audit/verify");
             Matcher verified = VERIFIED.matcher(verify.text());
             assertTrue(verified.find(), "the chain verifies: " + verify.text());
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
