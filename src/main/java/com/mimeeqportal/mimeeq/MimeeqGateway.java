@@ -9,6 +9,7 @@ import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -22,8 +23,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.hibernate.StaleStateException;
 
@@ -38,6 +37,9 @@ public class MimeeqGateway {
 
     private static final Logger LOG = Logger.getLogger(MimeeqGateway.class.getName());
 
+    /** Longer than a PostgreSQL restart, shorter than a person's patience with one page. */
+    static final Duration RECORD_PATIENCE = Duration.ofSeconds(15);
+
     static final String PRODUCTS = "get-products-general-info";
     static final String PRODUCT_INFO = "get-product-info";
     static final String PRICE = "get-product-price-info";
@@ -49,15 +51,24 @@ public class MimeeqGateway {
     private final AuditLog audit;
     private final TenantThrottle throttle;
     private final Duration defaultRetryAfter;
+    private final Duration recordPatience;
 
     @Inject
     public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
                          TenantThrottle throttle, PortalConfig config) {
-        this(http, keys, tenants, audit, throttle, config.mimeeqDefaultRetryAfter());
+        this(http, keys, tenants, audit, throttle, config.mimeeqDefaultRetryAfter(), RECORD_PATIENCE);
     }
 
+    /** As below, giving up on an audit entry that can't be written at the first try. */
     public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
                          TenantThrottle throttle, Duration defaultRetryAfter) {
+        this(http, keys, tenants, audit, throttle, defaultRetryAfter, Duration.ZERO);
+    }
+
+    /** {@code recordPatience}: how long to keep trying to write the entry of a call that was made. */
+    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
+                         TenantThrottle throttle, Duration defaultRetryAfter, Duration recordPatience) {
+        this.recordPatience = recordPatience;
         this.http = http;
         this.keys = keys;
         this.tenants = tenants;
@@ -73,6 +84,7 @@ public class MimeeqGateway {
         this.audit = null;
         this.throttle = null;
         this.defaultRetryAfter = Duration.ZERO;
+        this.recordPatience = Duration.ZERO;
     }
 
     public MimeeqResult<List<ProductSummary>> products(Actor actor) {
@@ -127,14 +139,40 @@ public class MimeeqGateway {
         } else {
             outcome = entry.success();
         }
-        try {
-            audit.record(actor.tenant(), outcome);
-        } catch (RuntimeException e) {
+        if (!record(actor, outcome, endpoint)) {
             // The rehearsal passed a moment ago; an answer that could not be audited is still not shown.
-            LOG.log(Level.SEVERE, "Audit entry of a Mimeeq call " + endpoint + " could not be written", e);
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.AUDIT_UNAVAILABLE));
         }
         return result;
+    }
+
+    /**
+     * Writes the entry of a call that has happened, trying again for a while if the database went away
+     * meanwhile (a restart of PostgreSQL takes seconds): Mimeeq was called, so the entry must not be lost
+     * because of a few seconds' outage. Beyond that patience the entry goes to the server log in full.
+     */
+    private boolean record(Actor actor, AuditEntry outcome, String endpoint) {
+        long deadline = System.nanoTime() + recordPatience.toNanos();
+        long pauseMillis = 200;
+        while (true) {
+            try {
+                audit.record(actor.tenant(), outcome);
+                return true;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                    LOG.log(Level.SEVERE, "Audit entry of a Mimeeq call " + endpoint + " could not be written: tenant "
+                            + actor.tenant() + ", correlation id " + actor.correlationId() + ", " + outcome, e);
+                    return false;
+                }
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 2_000);
+            }
+        }
     }
 
     private <T> MimeeqResult<T> attempt(Actor actor, Method method, String endpoint, Map<String, String> query,
@@ -159,15 +197,11 @@ public class MimeeqGateway {
             }
         }
         URI base = baseUri(actor);
-        Optional<TenantThrottle.Slot> slot = throttle.enter(actor.tenant());
-        if (slot.isEmpty()) {
-            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
-        }
         long started = System.nanoTime();
-        try (TenantThrottle.Slot held = slot.get()) {
-            MimeeqHttpClient.HttpReply reply = method == Method.GET
+        try {
+            MimeeqHttpClient.HttpReply reply = throttle.call(actor.tenant(), () -> method == Method.GET
                     ? http.get(base, endpoint, query, key.key(), actor.correlationId())
-                    : http.post(base, endpoint, query, key.key(), actor.correlationId());
+                    : http.post(base, endpoint, query, key.key(), actor.correlationId()));
             entry.httpStatus(reply.status()).duration(reply.elapsed());
             followKeyHealth(actor, key, reply.status());
             return MimeeqReplyTranslation.translate(reply, translation);
@@ -182,9 +216,9 @@ public class MimeeqGateway {
         } catch (TimeoutException e) {
             entry.duration(Duration.ofNanos(System.nanoTime() - started));
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.TIMEOUT));
-        } catch (BulkheadException e) {
+        } catch (TenantThrottle.Busy e) {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
-        } catch (CircuitBreakerOpenException e) {
+        } catch (CallNotPermittedException e) {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.CIRCUIT_OPEN));
         }
     }

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -34,11 +32,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * shutdown), the {@code X-API-KEY} header, and the raw answer. Turning answers into the portal's types
  * and outcomes is {@link MimeeqGateway}'s job. The only class that imports jakarta.ws.rs.client.
  *
- * <p>Fault Tolerance sits here, around the wire: a 5xx or a timeout throws
- * {@link MimeeqTransportException}, which is what GETs are retried on (with jitter) and what the circuit
- * breaker counts; a 4xx is an answer, returned as it is and never retried. The bulkhead caps the request
- * threads that can wait on Mimeeq at once. Every number can be overridden with MicroProfile Config
- * ({@code com.mimeeqportal.mimeeq.MimeeqHttpClient/get/Retry/maxRetries=…}), see docs/configuration.md.
+ * <p>Retries and timeouts (MicroProfile Fault Tolerance) sit here, around the wire: they hold no state shared
+ * between tenants, so per-method annotations are right for them. A 5xx or a timeout throws
+ * {@link MimeeqTransportException}, which is what GETs are retried on (with jitter); a 4xx is an answer,
+ * returned as it is and never retried. The circuit breaker and the bulkhead are per tenant, in
+ * {@link TenantThrottle}, around the whole call with its retries. Every number can be overridden with
+ * MicroProfile Config ({@code com.mimeeqportal.mimeeq.MimeeqHttpClient/get/Retry/maxRetries=…}), see
+ * docs/configuration.md.
  */
 @ApplicationScoped
 public class MimeeqHttpClient {
@@ -73,9 +73,6 @@ public class MimeeqHttpClient {
         this.maxBodyBytes = 0;
     }
 
-    @Bulkhead(20)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10_000, successThreshold = 2,
-            failOn = MimeeqTransportException.class)
     @Retry(maxRetries = 2, delay = 150, jitter = 100, maxDuration = 30_000, retryOn = MimeeqTransportException.class)
     @Timeout(15_000)
     public HttpReply get(URI base, String path, Map<String, String> query, ApiKey key, String correlationId) {
@@ -83,9 +80,6 @@ public class MimeeqHttpClient {
     }
 
     /** Not idempotent in Mimeeq's eyes (it creates a short code), so never retried. */
-    @Bulkhead(20)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10_000, successThreshold = 2,
-            failOn = MimeeqTransportException.class)
     @Timeout(15_000)
     public HttpReply post(URI base, String path, Map<String, String> query, ApiKey key, String correlationId) {
         return exchange(base, path, query, key, correlationId, request -> request.post(Entity.text("")));

@@ -2,6 +2,14 @@ package com.mimeeqportal.mimeeq;
 
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.PortalConfig;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -10,33 +18,64 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Per-tenant limits on calls to Mimeeq, which Fault Tolerance's per-method annotations cannot express:
- * after a 429 the tenant waits out {@code Retry-After} without calling again (other tenants go on), and
- * no tenant may hold more than a few request threads waiting on Mimeeq at once.
+ * Per-tenant limits on calls to Mimeeq, so that one tenant's dead upstream or flood never slows another:
+ * <ul>
+ * <li>after a 429 the tenant waits out {@code Retry-After} without calling again (other tenants go on);</li>
+ * <li>a bulkhead per tenant caps its calls in flight; a call over the cap waits briefly in a bounded queue
+ *     (a few seconds, a few dozen callers) before it answers "busy", because a sales team clicking at once
+ *     should be served a moment later, not refused;</li>
+ * <li>a circuit breaker per tenant stops calling a base URL that keeps failing.</li>
+ * </ul>
+ * Breakers and bulkheads come from Resilience4j registries keyed by tenant id, rather than from Fault
+ * Tolerance's annotations, which give one breaker and one bulkhead per Java method for all tenants. The
+ * breaker counts a call once, after the client's retries: a page that failed is one failure.
  */
 @ApplicationScoped
 public class TenantThrottle {
 
-    private final int perTenant;
     private final Clock clock;
+    private final int maxWaiting;
+    private final int perTenant;
+    private final BulkheadRegistry bulkheads;
+    private final CircuitBreakerRegistry breakers;
     private final Map<TenantId, Instant> waitUntil = new ConcurrentHashMap<>();
-    private final Map<TenantId, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final Map<TenantId, AtomicInteger> admitted = new ConcurrentHashMap<>();
 
     @Inject
     public TenantThrottle(PortalConfig config) {
-        this(config.mimeeqConcurrentCallsPerTenant(), Clock.systemUTC());
+        this(new Limits(config.mimeeqConcurrentCallsPerTenant(), config.mimeeqQueueWait(), config.mimeeqQueueMaxWaiting(),
+                config.mimeeqBreakerWindow(), config.mimeeqBreakerMinimumCalls(), config.mimeeqBreakerFailurePercent(),
+                config.mimeeqBreakerOpen(), config.mimeeqBreakerTrialCalls()), Clock.systemUTC());
     }
 
-    public TenantThrottle(int perTenant, Clock clock) {
-        this.perTenant = perTenant;
+    public TenantThrottle(Limits limits, Clock clock) {
         this.clock = clock;
+        this.perTenant = limits.concurrentCalls();
+        this.maxWaiting = limits.maxWaiting();
+        this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(limits.concurrentCalls())
+                .maxWaitDuration(limits.queueWait())
+                .fairCallHandlingStrategyEnabled(true)
+                .build());
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(limits.breakerWindow())
+                .minimumNumberOfCalls(limits.breakerMinimumCalls())
+                .failureRateThreshold(limits.breakerFailurePercent())
+                .waitDurationInOpenState(limits.breakerOpen())
+                .permittedNumberOfCallsInHalfOpenState(limits.breakerTrialCalls())
+                // Only "Mimeeq gave no usable answer" counts; a 4xx is an answer and counts as a success.
+                .recordExceptions(MimeeqTransportException.class, TimeoutException.class)
+                .build());
     }
 
     protected TenantThrottle() {
-        this(1, Clock.systemUTC());
+        this(new Limits(1, Duration.ZERO, 0, 10, 5, 60, Duration.ofSeconds(10), 2), Clock.systemUTC());
     }
 
     /** How long the tenant must still wait after a 429, if at all. */
@@ -57,16 +96,52 @@ public class TenantThrottle {
         waitUntil.merge(tenant, clock.instant().plus(retryAfter), (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    /** A slot for one call, or empty when the tenant already has its share of calls in flight. */
-    public Optional<Slot> enter(TenantId tenant) {
-        Semaphore slots = inFlight.computeIfAbsent(tenant, t -> new Semaphore(perTenant));
-        return slots.tryAcquire() ? Optional.of(slots::release) : Optional.empty();
+    /**
+     * Runs one call for the tenant inside its bulkhead and circuit breaker.
+     *
+     * @throws Busy when the tenant's queue is full or the wait for a slot ran out
+     * @throws CallNotPermittedException when the tenant's breaker is open
+     */
+    public <T> T call(TenantId tenant, Supplier<T> call) {
+        AtomicInteger inside = admitted.computeIfAbsent(tenant, t -> new AtomicInteger());
+        // The bulkhead bounds the wait in time; this bounds how many may wait, so a flood can't pile up threads.
+        if (inside.incrementAndGet() > perTenant + maxWaiting) {
+            inside.decrementAndGet();
+            throw new Busy();
+        }
+        try {
+            Bulkhead bulkhead = bulkheads.bulkhead(tenant.toString());
+            CircuitBreaker breaker = breakers.circuitBreaker(tenant.toString());
+            return Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(breaker, call)).get();
+        } catch (BulkheadFullException e) {
+            throw new Busy();
+        } finally {
+            inside.decrementAndGet();
+        }
     }
 
-    /** Released when the call is over. */
-    @FunctionalInterface
-    public interface Slot extends AutoCloseable {
-        @Override
-        void close();
+    /** The state of the tenant's breaker, for tests and diagnostics. */
+    public CircuitBreaker.State breakerState(TenantId tenant) {
+        return breakers.circuitBreaker(tenant.toString()).getState();
+    }
+
+    /** The tenant already has its share of calls in flight and its queue is full, or the wait ran out. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("The tenant's calls to Mimeeq are all in use", null, false, false);
+        }
+    }
+
+    /** The numbers behind the limits; see docs/configuration.md for each. */
+    public record Limits(int concurrentCalls, Duration queueWait, int maxWaiting, int breakerWindow,
+                         int breakerMinimumCalls, int breakerFailurePercent, Duration breakerOpen, int breakerTrialCalls) {
+        public Limits {
+            if (concurrentCalls < 1 || maxWaiting < 0 || breakerWindow < 1 || breakerMinimumCalls < 1
+                    || breakerFailurePercent < 1 || breakerFailurePercent > 100 || breakerTrialCalls < 1) {
+                throw new IllegalArgumentException("Invalid Mimeeq call limits: " + concurrentCalls + " calls, " + maxWaiting
+                        + " waiting, breaker window " + breakerWindow + ", minimum " + breakerMinimumCalls + ", "
+                        + breakerFailurePercent + "%, " + breakerTrialCalls + " trial calls");
+            }
+        }
     }
 }

@@ -4,9 +4,17 @@ import com.mimeeqportal.identity.TenantId;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -42,6 +50,10 @@ public final class Database implements AutoCloseable {
     }
 
     /** Where tenants of the old built-in sandbox go when nothing else says (the demo's default address). */
+    /** How long a request waits for a pooled connection before it fails (and the page says the database is down). */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
+    private static final int H2_DATABASE_IS_CLOSED = 90098;
+
     public static final String DEFAULT_SANDBOX_BASE_URL = "http://localhost:8080/sandbox";
 
     /** Opens the pool, migrates the schema and builds the session factory. */
@@ -89,6 +101,8 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("portal");
         config.setAutoCommit(false);
+        // Hikari's default is 30 s: with the database gone, every page would hang that long before its 503.
+        config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         return new HikariDataSource(config);
     }
 
@@ -186,6 +200,62 @@ public final class Database implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Whether the database answers a real query now, within {@code timeout}: a pooled connection alone says
+     * nothing (H2 keeps handing out connections to a database it has closed after an OutOfMemoryError).
+     */
+    public Health health(Duration timeout) {
+        if (dataSource.isClosed() || sessionFactory.isClosed()) {
+            return Health.BROKEN;
+        }
+        CompletableFuture<Health> check = new CompletableFuture<>();
+        Thread.ofVirtual().name("database-health").start(() -> check.complete(selectOne(timeout)));
+        try {
+            return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+            return Health.UNREACHABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.UNREACHABLE;
+        }
+    }
+
+    private Health selectOne(Duration timeout) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            try (ResultSet result = statement.executeQuery("SELECT 1")) {
+                return result.next() ? Health.UP : Health.UNREACHABLE;
+            }
+        } catch (SQLException e) {
+            // H2's "database is closed" (90098) is for good: only a restart opens the file again.
+            return e.getErrorCode() == H2_DATABASE_IS_CLOSED ? Health.BROKEN : Health.UNREACHABLE;
+        } catch (RuntimeException e) {
+            return Health.UNREACHABLE;
+        }
+    }
+
+    /**
+     * Whether {@code failure} says the database could not be reached or used at all (no connection within the
+     * pool's wait, a refused or broken connection, a server shutting down, H2 closed), rather than a query
+     * that was wrong: such a request gets "database unavailable" (503), not "something went wrong" (500).
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_DATABASE_IS_CLOSED
+                    || sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UP; UNREACHABLE may pass (a PostgreSQL restart); BROKEN needs a restart of the portal. */
+    public enum Health { UP, UNREACHABLE, BROKEN }
 
     /** Plain JDBC for the checks that must look below Hibernate (tests scanning every table). */
     public DataSource dataSource() {

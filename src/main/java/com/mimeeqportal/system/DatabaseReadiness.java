@@ -2,16 +2,21 @@ package com.mimeeqportal.system;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** /health/ready reports DOWN until the database answers, so a load balancer sends no one to a broken portal. */
+/**
+ * /health/ready reports DOWN unless the database answers a real query within two seconds, so a load
+ * balancer sends no one to a portal whose pages would only say the database is unavailable. It turns UP
+ * again by itself when the database returns.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Database database;
 
@@ -26,10 +31,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
-        } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().build();
-        }
+        Database.Health health = database.health(TIMEOUT);
+        return HealthCheckResponse.named("database").status(health == Database.Health.UP)
+                .withData("database", health.name()).build();
     }
 }

@@ -172,6 +172,39 @@ public class PortalConfig {
         return config.getOptionalValue("portal.mimeeq.concurrent-calls-per-tenant", Integer.class).orElse(4);
     }
 
+    /** How long a tenant's call waits for one of its slots before it answers "busy". */
+    public Duration mimeeqQueueWait() {
+        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.queue-wait-ms", Long.class).orElse(2000L));
+    }
+
+    /** How many of a tenant's calls may wait for a slot at once; the next one is "busy" at once. */
+    public int mimeeqQueueMaxWaiting() {
+        return config.getOptionalValue("portal.mimeeq.queue-max-waiting", Integer.class).orElse(32);
+    }
+
+    /** The last calls of a tenant over which its circuit breaker takes the failure rate. */
+    public int mimeeqBreakerWindow() {
+        return config.getOptionalValue("portal.mimeeq.breaker.window", Integer.class).orElse(10);
+    }
+
+    /** Calls a tenant's breaker must have seen before it may open. */
+    public int mimeeqBreakerMinimumCalls() {
+        return config.getOptionalValue("portal.mimeeq.breaker.minimum-calls", Integer.class).orElse(5);
+    }
+
+    public int mimeeqBreakerFailurePercent() {
+        return config.getOptionalValue("portal.mimeeq.breaker.failure-percent", Integer.class).orElse(60);
+    }
+
+    /** How long an open breaker refuses the tenant's calls before it lets trial calls through. */
+    public Duration mimeeqBreakerOpen() {
+        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.breaker.open-ms", Long.class).orElse(10_000L));
+    }
+
+    public int mimeeqBreakerTrialCalls() {
+        return config.getOptionalValue("portal.mimeeq.breaker.trial-calls", Integer.class).orElse(2);
+    }
+
     /** How long a tenant waits after a 429 that came without a usable Retry-After. */
     public Duration mimeeqDefaultRetryAfter() {
         return Duration.ofSeconds(config.getOptionalValue("portal.mimeeq.default-retry-after-seconds", Long.class).orElse(5L));
@@ -179,6 +212,11 @@ public class PortalConfig {
 
     public Duration catalogCacheTtl() {
         return Duration.ofSeconds(config.getOptionalValue("portal.catalog.cache-ttl-seconds", Long.class).orElse(300L));
+    }
+
+    /** How long a request waits for the tenant's catalog fetch that another request already started. */
+    public Duration catalogRefreshWait() {
+        return Duration.ofMillis(config.getOptionalValue("portal.catalog.refresh-wait-ms", Long.class).orElse(20_000L));
     }
 
     /** The first lockout after repeated failed sign-ins; each further one doubles it, up to an hour. */

@@ -3,6 +3,7 @@ package com.mimeeqportal.web;
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.input.Messages;
 import com.mimeeqportal.system.AuditUnavailableException;
+import com.mimeeqportal.system.Database;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
@@ -60,6 +61,15 @@ public class ErrorServlet extends PageServlet {
             render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error", Map.of(
                     "title", Messages.get(Preferences.locale(request), "error.audit.title"), "message",
                     Messages.get(Preferences.locale(request), "error.audit.message")));
+            return;
+        }
+        if (Database.isUnavailable(failure)) {
+            // Not a bug of the portal's: the database is down or restarting. Say so, and that it passes.
+            LOG.log(Level.WARNING, "Request " + RequestAttributes.correlationId(request) + " failed: database unavailable: "
+                    + failure);
+            response.setHeader("Retry-After", "30");
+            render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error", Map.of(
+                    "title", Messages.get("error.database.title"), "message", Messages.get("error.database.message")));
             return;
         }
         if (failure != null) {

@@ -50,6 +50,13 @@ public class Views {
         this.contributors = null;
     }
 
+    /** Whether the engine still renders a template from the WAR; for the liveness check. */
+    public boolean renders() {
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
+        context.setVariable("probe", "alive-probe");
+        return engine.process("system/alive", context).contains("alive-probe");
+    }
+
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
                        Map<String, ?> model) throws IOException {
         response.setStatus(status);
@@ -61,7 +68,15 @@ public class Views {
         context.setVariable("me", me.orElse(null));
         if (me.isPresent()) {
             Map<String, Object> layout = new HashMap<>();
-            contributors.forEach(contributor -> contributor.contribute(me.get(), layout));
+            for (LayoutContributor contributor : contributors) {
+                try {
+                    contributor.contribute(me.get(), layout);
+                } catch (RuntimeException e) {
+                    // A banner is an extra: without its data (the database down, say) the page, or the error
+                    // page explaining that, is still shown.
+                    java.util.logging.Logger.getLogger(Views.class.getName()).fine(() -> "Layout contribution skipped: " + e);
+                }
+            }
             context.setVariables(layout);
         }
         context.setVariable("csrf", CsrfTokens.ofExistingSession(request));

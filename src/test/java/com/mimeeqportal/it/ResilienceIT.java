@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * How the portal behaves when Mimeeq misbehaves, through its pages, with faults injected into the
  * sandbox and the sandbox's own count of the requests that reached it. The server runs with a 2 s read
- * timeout and a 3 s circuit-breaker delay (arquillian.xml).
+ * timeout and a 3 s pause of an open circuit breaker (arquillian.xml, portal.mimeeq.breaker.open-ms).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -131,6 +131,22 @@ class ResilienceIT {
             recovered = lookup(admin);
         }
         assertEquals(200, recovered.status(), recovered.text());
+    }
+
+    @Test
+    void oneTenantsDeadUpstreamDoesNotOpenTheBreakerForAnother() throws Exception {
+        PortalClient other = tenantUsing(OTHER_ACCOUNT);
+        String otherCode = generateShortCode(other);
+        sandbox.faults(ACCOUNT, "{\"failNext\":[" + "503,".repeat(59) + "503]}");
+        boolean opened = false;
+        for (int i = 0; i < 10 && !opened; i++) {
+            opened = !lookup(admin).html().select("[data-failure=CIRCUIT_OPEN]").isEmpty();
+        }
+        assertTrue(opened, "the failing tenant's breaker opened");
+        for (int i = 0; i < 3; i++) {
+            PortalClient.Page page = lookup(other, otherCode);
+            assertEquals(200, page.status(), "the other tenant is still served: " + page.text());
+        }
     }
 
     private PortalClient.Page lookup(PortalClient client) {

@@ -42,7 +42,7 @@ class MimeeqGatewayFailClosedTest {
     private final Audit audit = new Audit();
     private final Http http = new Http();
     private final MimeeqGateway gateway = new MimeeqGateway(http, new Keys(), new OneTenant(), audit,
-            new TenantThrottle(4, Clock.systemUTC()), Duration.ofSeconds(1));
+            new TenantThrottle(new TenantThrottle.Limits(4, Duration.ofSeconds(2), 32, 10, 5, 60, Duration.ofSeconds(10), 2), Clock.systemUTC()), Duration.ofSeconds(1));
 
     @Test
     void rehearsesThenCallsThenRecords() {

@@ -1,0 +1,448 @@
+package com.mimeeqportal.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The load and soak harness (docs/performance.md): drives a running portal in demo mode, with the Mimeeq
+ * sandbox beside it, on {@code java.net.http} and raw sockets with virtual threads, and prints a table.
+ * Every scenario ends by comparing the portal's audit entries of calls that reached Mimeeq with the
+ * sandbox's own request counters, and by verifying the tenants' audit chains.
+ *
+ * <p>Run by hand against the README's run command ({@code ./mvnw -Pload}, see docs/performance.md);
+ * {@code LoadIT} runs short versions of scenarios (a) and (b) on every {@code verify}.
+ */
+public final class LoadHarness {
+
+    static final String DEMO_ACCOUNT = "demo-furniture";
+    static final List<String> OTHER_ACCOUNTS = List.of("nordic-living", "acme-office");
+    private static final Pattern VERIFIED = Pattern.compile("Verified up to entry #(\\d+)");
+
+    private final URI base;
+    private final Passwords passwords;
+
+    /** The demo users' passwords, as given to the portal's first start (PORTAL_DEMO_*_PASSWORD). */
+    record Passwords(String operator, String admin, String sales) {
+    }
+
+    LoadHarness(URI base, Passwords passwords) {
+        this.base = base;
+        this.passwords = passwords;
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(System.getProperty("load.url", "http://127.0.0.1:8080/"));
+        Passwords passwords = new Passwords(required("load.operator-password"), required("load.admin-password"),
+                required("load.sales-password"));
+        LoadHarness harness = new LoadHarness(base, passwords);
+        List<Row> rows = new ArrayList<>();
+        for (String scenario : System.getProperty("load.scenarios", "a,b").split(",")) {
+            switch (scenario.trim()) {
+                case "a" -> rows.add(harness.shortConnections(Integer.getInteger("load.a.connections", 60_000), 50));
+                case "b" -> rows.addAll(harness.busyTenants("b", 8, seconds("load.b.seconds", 300), false));
+                case "b32" -> rows.addAll(harness.busyTenants("b32", 32, seconds("load.b.seconds", 300), false));
+                case "c" -> rows.addAll(harness.busyTenants("c", 8, seconds("load.b.seconds", 300), true));
+                default -> throw new IllegalArgumentException("Unknown scenario " + scenario + " (a, b, b32, c)");
+            }
+        }
+        System.out.println(table(rows));
+    }
+
+    // ---- (a) short connections ---------------------------------------------------------------------
+
+    /** {@code connections} GETs of /login, each on a connection of its own ("Connection: close"). */
+    Row shortConnections(int connections, int concurrency) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicInteger failed = new AtomicInteger();
+        Semaphore open = new Semaphore(concurrency);
+        long started = System.nanoTime();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < connections; i++) {
+                open.acquire();
+                threads.submit(() -> {
+                    try {
+                        long t = System.nanoTime();
+                        int status = getOnNewConnection("/login");
+                        latencies.add(System.nanoTime() - t);
+                        if (status != 200) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    } finally {
+                        open.release();
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Client probe = new Client(base);
+        int after = probe.get("/login").status();
+        String live = probe.get("/health/live").body();
+        return new Row("a", "short connections on /login", connections, failed.get(), latencies,
+                String.format(Locale.ROOT, "%.0f/s; /login after: %d; live: %s", connections / seconds, after,
+                        live.replaceAll("\\s+", "")), null);
+    }
+
+    private int getOnNewConnection(String path) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] all = in.readAllBytes();
+            String head = new String(all, 0, Math.min(all.length, 16), StandardCharsets.US_ASCII);
+            return head.startsWith("HTTP/1.1 ") ? Integer.parseInt(head.substring(9, 12)) : -1;
+        }
+    }
+
+    // ---- (b), (c) busy tenants ---------------------------------------------------------------------
+
+    /**
+     * {@code users} sessions of the demo tenant's sales user and two sessions in each of four more tenants look
+     * up short codes for {@code duration}, with the sandbox answering after 20 ms. With {@code faults}, 5 % of
+     * the demo tenant's upstream answers are 500s, one tenant gets a burst of 429s, and one tenant's base URL
+     * is unreachable.
+     */
+    List<Row> busyTenants(String scenario, int users, Duration duration, boolean faults) throws Exception {
+        SandboxAdmin sandbox = new SandboxAdmin(base);
+        List<Group> groups = new ArrayList<>();
+        groups.add(new Group("demo tenant", DEMO_ACCOUNT, users, Tenant.demo(this)));
+        for (int i = 0; i < 4; i++) {
+            String account = OTHER_ACCOUNTS.get(i % 2);
+            boolean unreachable = faults && i == 3;
+            groups.add(new Group("tenant " + (i + 1) + (unreachable ? " (unreachable)" : ""), account, 2,
+                    Tenant.create(this, account, unreachable)));
+        }
+        for (String account : accounts()) {
+            sandbox.faults(account, "{\"latencyMs\":20}");
+        }
+        Map<String, Integer> auditBefore = auditCalls(groups);
+        for (String account : accounts()) {
+            sandbox.resetRequests(account);
+        }
+        // Signed in before the clock starts, one after another: sign-in hashes a password on purpose slowly.
+        Map<Group, List<Client>> sessions = new java.util.LinkedHashMap<>();
+        for (Group group : groups) {
+            List<Client> clients = new ArrayList<>();
+            for (int u = 0; u < group.users; u++) {
+                clients.add(signedIn(group.tenant.salesUser(), group.tenant.salesPassword()));
+            }
+            sessions.put(group, clients);
+        }
+        Thread faultInjector = faults ? Thread.startVirtualThread(() -> injectFaults(sandbox, duration)) : null;
+        long until = System.nanoTime() + duration.toNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            sessions.forEach((group, clients) -> clients.forEach(client -> threads.submit(() -> group.run(client, until))));
+        }
+        if (faultInjector != null) {
+            faultInjector.join();
+        }
+        for (String account : accounts()) {
+            sandbox.clearFaults(account);
+        }
+        Map<String, Integer> upstream = new ConcurrentHashMap<>();
+        for (String account : accounts()) {
+            upstream.put(account, sandbox.requests(account));
+        }
+        Map<String, Integer> auditAfter = auditCalls(groups);
+        List<Row> rows = new ArrayList<>();
+        for (Group group : groups) {
+            String audit = (auditAfter.get(group.name) - auditBefore.get(group.name)) + " audited, chain "
+                    + group.tenant.verify();
+            rows.add(new Row(scenario, group.name + " (" + group.users + " users)", group.pages.get(), group.failed.get(),
+                    group.latencies, group.failures(), audit));
+        }
+        for (String account : accounts()) {
+            int audited = groups.stream().filter(g -> g.account.equals(account) && !g.name.contains("unreachable"))
+                    .mapToInt(g -> auditAfter.get(g.name) - auditBefore.get(g.name)).sum();
+            rows.add(new Row(scenario, "sandbox account " + account, 0, 0, new Latencies(),
+                    "upstream requests " + upstream.get(account), "calls audited " + audited
+                    + (audited == upstream.get(account) ? " (equal)" : " (DIFFERENT)")));
+        }
+        return rows;
+    }
+
+    private static List<String> accounts() {
+        List<String> all = new ArrayList<>(OTHER_ACCOUNTS);
+        all.add(DEMO_ACCOUNT);
+        return all;
+    }
+
+    /** 5 % 500s for the demo account all along (retried by the portal), and a 429 burst for nordic-living. */
+    private static void injectFaults(SandboxAdmin sandbox, Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        int round = 0;
+        while (System.nanoTime() < until) {
+            sandbox.faults(DEMO_ACCOUNT, "{\"latencyMs\":20,\"failNext\":[500]}");
+            if (round++ % 10 == 5) {
+                sandbox.faults(OTHER_ACCOUNTS.get(0), "{\"latencyMs\":20,\"failNext\":[429,429,429],\"retryAfterSeconds\":1}");
+            }
+            sleep(400);
+        }
+    }
+
+    /** Audit entries of Mimeeq calls that reached Mimeeq (they carry an HTTP status), per group. */
+    private Map<String, Integer> auditCalls(List<Group> groups) {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        for (Group group : groups) {
+            counts.put(group.name, group.tenant.auditedUpstreamCalls());
+        }
+        return counts;
+    }
+
+    // ---- the pieces --------------------------------------------------------------------------------
+
+    /** A tenant with an admin who can export and verify its audit log, a short code to look up, and its users. */
+    record Tenant(LoadHarness harness, String salesUser, String salesPassword, Client admin, String shortCode) {
+
+        static Tenant demo(LoadHarness harness) {
+            Client admin = harness.signedIn("admin@demo.example", harness.passwords.admin());
+            Client sales = harness.signedIn("sales@demo.example", harness.passwords.sales());
+            return new Tenant(harness, "sales@demo.example", harness.passwords.sales(), admin, shortCode(sales));
+        }
+
+        static Tenant create(LoadHarness harness, String account, boolean unreachable) {
+            Client operator = harness.signedIn("operator", harness.passwords.operator());
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            String adminName = "load-" + suffix + "@load.example";
+            // Port 9 on loopback: nothing listens, so the connection is refused at once, as for a dead upstream.
+            String baseUrl = unreachable ? "http://127.0.0.1:9/mimeeq"
+                    : "http://127.0.0.1:" + harness.base.getPort() + "/sandbox";
+            Client.Page created = operator.submit("/operator/tenants", "/operator/tenants",
+                    Map.of("name", "Load " + suffix, "baseUrl", baseUrl, "adminUsername", adminName));
+            String password = org.jsoup.Jsoup.parse(created.body()).select("code.one-time-password").text();
+            if (created.status() != 201 || password.isBlank()) {
+                throw new IllegalStateException("Could not create a tenant: " + created.status());
+            }
+            Client admin = harness.signedIn(adminName, password);
+            admin.submit("/admin/api-key", "/admin/api-key", Map.of("apiKey", new SandboxAdmin(harness.base).key(account)));
+            // No catalog to take a product from when the upstream is dead: any well-formed code will do.
+            String code = unreachable ? "ZZZZZZ" : shortCode(admin);
+            return new Tenant(harness, adminName, password, admin, code);
+        }
+
+        int auditedUpstreamCalls() {
+            String lines = admin.get("/admin/audit/export?format=jsonl&range=24h").body();
+            int count = 0;
+            for (String line : lines.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonObject entry = Json.createReader(new StringReader(line)).readObject();
+                if (entry.getString("event_type", "").startsWith("MIMEEQ_CALL") && !entry.isNull("http_status")) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        String verify() {
+            Matcher verified = VERIFIED.matcher(admin.get("/admin/audit/verify").body());
+            return verified.find() ? "verified to #" + verified.group(1) : "NOT VERIFIED";
+        }
+
+        static String shortCode(Client user) {
+            org.jsoup.nodes.Element product = org.jsoup.Jsoup.parse(
+                    user.get("/catalog?status=ACTIVE&mode=VARIANT&own=own").body()).selectFirst("table.products tbody tr");
+            if (product == null) {
+                throw new IllegalStateException("No product to generate a short code for");
+            }
+            String productId = product.attr("data-product-id");
+            String configuration = org.jsoup.Jsoup.parse(user.get("/catalog/" + productId).body())
+                    .select("input[name=configurationCode]").attr("value");
+            Client.Page created = user.submit("/catalog/" + productId, "/short-codes",
+                    Map.of("productId", productId, "configurationCode", configuration));
+            if (created.status() != 302 || !created.location().contains("created=")) {
+                throw new IllegalStateException("Could not generate a short code: " + created.status());
+            }
+            return created.location().replaceAll(".*created=", "");
+        }
+    }
+
+    /** Users of one tenant looking up its short code again and again. */
+    final class Group {
+        final String name;
+        final String account;
+        final int users;
+        final Tenant tenant;
+        final AtomicInteger pages = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final Map<Integer, AtomicInteger> failuresByStatus = new ConcurrentHashMap<>();
+        final Latencies latencies = new Latencies();
+
+        Group(String name, String account, int users, Tenant tenant) {
+            this.name = name;
+            this.account = account;
+            this.users = users;
+            this.tenant = tenant;
+        }
+
+        void run(Client user, long until) {
+            while (System.nanoTime() < until) {
+                long t = System.nanoTime();
+                int status;
+                try {
+                    status = user.get("/products/lookup?code=" + tenant.shortCode()).status();
+                } catch (RuntimeException e) {
+                    status = -1;
+                }
+                latencies.add(System.nanoTime() - t);
+                pages.incrementAndGet();
+                if (status != 200) {
+                    failed.incrementAndGet();
+                    failuresByStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        }
+
+        String failures() {
+            return failuresByStatus.isEmpty() ? "" : "failed by status " + failuresByStatus;
+        }
+    }
+
+    Client signedIn(String username, String password) {
+        Client client = new Client(base);
+        Client.Page result = client.submit("/login", "/login", Map.of("username", username, "password", password));
+        if (result.status() != 302) {
+            throw new IllegalStateException("Sign-in of " + username + " failed: " + result.status());
+        }
+        return client;
+    }
+
+    /** A browser-like client: one cookie jar, keep-alive, no redirects followed, and no page kept. */
+    static final class Client {
+        private final URI base;
+        private final HttpClient http;
+
+        Client(URI base) {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+
+        record Page(int status, String body, String location) {
+        }
+
+        Page get(String path) {
+            return send(HttpRequest.newBuilder(base.resolve(path.substring(1))).GET());
+        }
+
+        Page submit(String formPage, String action, Map<String, String> fields) {
+            String csrf = org.jsoup.Jsoup.parse(get(formPage).body()).select("input[name=_csrf]").attr("value");
+            String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                    .collect(Collectors.joining("&", "", (fields.isEmpty() ? "" : "&") + "_csrf=" + encode(csrf)));
+            return send(HttpRequest.newBuilder(base.resolve(action.substring(1)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private Page send(HttpRequest.Builder request) {
+            try {
+                HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Page(response.statusCode(), response.body(),
+                        response.headers().firstValue("Location").orElse(""));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Page times in nanoseconds; percentiles over all of them. */
+    static final class Latencies {
+        private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicLong count = new AtomicLong();
+
+        void add(long value) {
+            nanos.add(value);
+            count.incrementAndGet();
+        }
+
+        long percentileMillis(double p) {
+            List<Long> sorted;
+            synchronized (nanos) {
+                sorted = new ArrayList<>(nanos);
+            }
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            Collections.sort(sorted);
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1_000_000;
+        }
+    }
+
+    /** One line of the table. */
+    record Row(String scenario, String what, int pages, int failed, Latencies latencies, String notes, String audit) {
+    }
+
+    static String table(List<Row> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n| scenario | what | pages | failed | p50 ms | p95 ms | max ms | notes | audit |%n|---|---|---|---|---|---|---|---|---|%n"));
+        for (Row row : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s |%n", row.scenario(), row.what(),
+                    row.pages(), row.failed(), row.latencies().percentileMillis(0.5), row.latencies().percentileMillis(0.95),
+                    row.latencies().percentileMillis(1.0), row.notes() == null ? "" : row.notes(),
+                    row.audit() == null ? "" : row.audit()));
+        }
+        return out.toString();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Set -D" + property + " (the password given to the portal's first start)");
+        }
+        return value;
+    }
+
+    private static Duration seconds(String property, int fallback) {
+        return Duration.ofSeconds(Integer.getInteger(property, fallback));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
