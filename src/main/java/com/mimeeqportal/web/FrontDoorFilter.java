@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.Map;
 
 /**
  * The first filter of every request (declared first in web.xml, so the order does not depend on annotation
@@ -22,9 +21,6 @@ import java.util.Map;
  * address rather than the proxy's.
  */
 public class FrontDoorFilter extends HttpFilter {
-
-    @Inject
-    Views views;
 
     @Inject
     PortalConfig config;
@@ -40,16 +36,37 @@ public class FrontDoorFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest original, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = asTheClientMadeIt(original, response);
-        // The container takes ";jsessionid=" out of the URI before anyone sees it; it still says it was there.
+        // Payara takes ";jsessionid=" out of the URI before any filter sees it and, despite cookie-only tracking,
+        // still uses a known id from it; isRequestedSessionIdFromURL is what is left to tell.
         if (request.getDispatcherType() == DispatcherType.REQUEST
                 && (RequestPaths.ambiguous(request.getRequestURI()) || request.isRequestedSessionIdFromURL())) {
-            RequestAttributes.assignCorrelationId(request, response);
-            PortalRequestFilter.securityHeaders(request, response, false);
-            views.render(request, response, HttpServletResponse.SC_BAD_REQUEST, "error", Map.of(
-                    "title", Messages.get("error.path.title"), "message", Messages.get("error.path.message")));
+            refuse(request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The 400 page, written here rather than through the layout: it must not touch the session (which may be
+     * someone else's, named in the URL), show who is signed in, or create a session for an anonymous probe.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String correlationId = RequestAttributes.assignCorrelationId(request, response);
+        PortalRequestFilter.securityHeaders(request, response, false);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/html;charset=UTF-8");
+        String home = request.getContextPath() + "/";
+        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>"
+                + html(Messages.get("error.path.title")) + "</title><link rel=\"stylesheet\" href=\""
+                + html(request.getContextPath()) + "/static/portal.css\"></head>\n<body><main id=\"content\">\n<h1>"
+                + html(Messages.get("error.path.title")) + "</h1>\n<p>" + html(Messages.get("error.path.message"))
+                + "</p>\n<p class=\"reference\">" + html(Messages.get("error.reference", correlationId))
+                + "</p>\n<p><a href=\"" + html(home) + "\">" + html(Messages.get("error.back"))
+                + "</a></p>\n</main></body>\n</html>\n");
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private HttpServletRequest asTheClientMadeIt(HttpServletRequest request, HttpServletResponse response) {

@@ -277,6 +277,23 @@ class SecurityIT {
         assertEquals(302, signIn.status(), "a password the policy accepted signs in: " + signIn.text());
     }
 
+    /** Names that are not a login name or an e-mail address are refused with a message beside the field. */
+    @Test
+    void newUsernamesMustHaveTheDocumentedForm() {
+        PortalClient admin = Fixtures.signedIn(base, "admin@demo.example", ADMIN_PASSWORD);
+        for (String name : List.of("%00", "99999999999999999999", "a%2fb@it.example")) {
+            PortalClient.Page refused = admin.submit("/admin/users", "/admin/users", Map.of("username", name, "role", "SALES"));
+            assertEquals(400, refused.status(), name);
+            assertTrue(refused.html().select("#username-msg").text().contains("e-mail address"), refused.text());
+        }
+        PortalClient operator = Fixtures.signedIn(base, "operator", OPERATOR_PASSWORD);
+        PortalClient.Page refused = operator.submit("/operator/tenants", "/operator/tenants", Map.of(
+                "name", "IT Tenant " + UUID.randomUUID().toString().substring(0, 8), "baseUrl", Fixtures.sandboxUrl(base),
+                "adminUsername", "99999999999999999999"));
+        assertEquals(400, refused.status());
+        assertFalse(refused.html().select("#adminUsername-msg").text().isBlank(), refused.text());
+    }
+
     private static String token(PortalClient.Page page) {
         return page.html().select("input[name=_csrf]").attr("value");
     }
