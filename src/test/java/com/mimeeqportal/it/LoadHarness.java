@@ -45,7 +45,7 @@ public final class LoadHarness {
 
     static final String DEMO_ACCOUNT = "demo-furniture";
     static final List<String> OTHER_ACCOUNTS = List.of("nordic-living", "acme-office");
-    private static final Pattern VERIFIED = Pattern.compile("Verified up to entry #(\\d+)");
+    private static final Pattern VERIFIED = Pattern.compile("Verified up to entry #([\\d,]+)");
 
     private final URI base;
     private final Passwords passwords;
