@@ -349,7 +349,8 @@ public final class LoadHarness {
 
         Client(URI base) {
             this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            // HTTP/1.1 as browsers speak to Payara here; the h2c upgrade attempt of the default confused it once.
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         }
 
