@@ -45,7 +45,7 @@ public final class LoadHarness {
 
     static final String DEMO_ACCOUNT = "demo-furniture";
     static final List<String> OTHER_ACCOUNTS = List.of("nordic-living", "acme-office");
-    private static final Pattern VERIFIED = Pattern.compile("Verified up to entry #(\\d+)");
+    private static final Pattern VERIFIED = Pattern.compile("Verified up to entry #([\\d,]+)");
 
     private final URI base;
     private final Passwords passwords;
@@ -349,7 +349,8 @@ public final class LoadHarness {
 
         Client(URI base) {
             this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            // HTTP/1.1 as browsers speak to Payara here; the h2c upgrade attempt of the default confused it once.
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         }
 
