@@ -82,7 +82,9 @@ class DatabaseFaultIT {
                 "PORTAL_MAC_KEYSET_FILE", keysets.resolve(NewKeysets.MAC_KEYSET).toString(),
                 "PORTAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/portal",
                 "PORTAL_DB_USER", "portal", "PORTAL_DB_PASSWORD", DB_PASSWORD,
-                "PORTAL_OPERATOR_INITIAL_PASSWORD", Fixtures.OPERATOR_PASSWORD);
+                "PORTAL_OPERATOR_INITIAL_PASSWORD", Fixtures.OPERATOR_PASSWORD,
+                // The sandbox answers over plain http on loopback, which production refuses by default.
+                "PORTAL_MIMEEQ_ALLOW_HTTP", "true");
         // The run command's flags; the sandbox rides along on the same Payara as this test's Mimeeq upstream.
         List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError", "-Dsandbox.data-dir=" + work.resolve("sandbox"),

@@ -247,11 +247,18 @@ public final class LoadHarness {
             if (created.status() != 201 || password.isBlank()) {
                 throw new IllegalStateException("Could not create a tenant: " + created.status());
             }
-            Client admin = harness.signedIn(adminName, password);
+            // The first admin's password is one-time: replaced at the first sign-in, before any other page.
+            String own = "load-own-" + suffix + "-ledger";
+            Client.Page changed = harness.signedIn(adminName, password).submit("/account/password",
+                    "/account/password", Map.of("currentPassword", password, "newPassword", own, "confirmPassword", own));
+            if (changed.status() != 302) {
+                throw new IllegalStateException("Could not replace the one-time password: " + changed.status());
+            }
+            Client admin = harness.signedIn(adminName, own);
             admin.submit("/admin/api-key", "/admin/api-key", Map.of("apiKey", new SandboxAdmin(harness.base).key(account)));
             // No catalog to take a product from when the upstream is dead: any well-formed code will do.
             String code = unreachable ? "ZZZZZZ" : shortCode(admin);
-            return new Tenant(harness, adminName, password, admin, code);
+            return new Tenant(harness, adminName, own, admin, code);
         }
 
         int auditedUpstreamCalls() {
