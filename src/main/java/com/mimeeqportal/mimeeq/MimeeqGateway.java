@@ -5,6 +5,7 @@ import com.mimeeqportal.apikey.KeyForCall;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.audit.AuditSpool;
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
@@ -49,30 +50,29 @@ public class MimeeqGateway {
     private final ApiKeys keys;
     private final Tenants tenants;
     private final AuditLog audit;
+    private final AuditSpool spool;
     private final TenantThrottle throttle;
     private final Duration defaultRetryAfter;
     private final Duration recordPatience;
 
     @Inject
-    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
+    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit, AuditSpool spool,
                          TenantThrottle throttle, PortalConfig config) {
-        this(http, keys, tenants, audit, throttle, config.mimeeqDefaultRetryAfter(), RECORD_PATIENCE);
+        this(http, keys, tenants, audit, spool, throttle, config.mimeeqDefaultRetryAfter(), RECORD_PATIENCE);
     }
 
-    /** As below, giving up on an audit entry that can't be written at the first try. */
-    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
-                         TenantThrottle throttle, Duration defaultRetryAfter) {
-        this(http, keys, tenants, audit, throttle, defaultRetryAfter, Duration.ZERO);
-    }
-
-    /** {@code recordPatience}: how long to keep trying to write the entry of a call that was made. */
-    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit,
+    /**
+     * {@code recordPatience}: how long to keep trying to write the entry of a call that was made before it
+     * goes to the {@code spool}.
+     */
+    public MimeeqGateway(MimeeqHttpClient http, ApiKeys keys, Tenants tenants, AuditLog audit, AuditSpool spool,
                          TenantThrottle throttle, Duration defaultRetryAfter, Duration recordPatience) {
         this.recordPatience = recordPatience;
         this.http = http;
         this.keys = keys;
         this.tenants = tenants;
         this.audit = audit;
+        this.spool = spool;
         this.throttle = throttle;
         this.defaultRetryAfter = defaultRetryAfter;
     }
@@ -82,6 +82,7 @@ public class MimeeqGateway {
         this.keys = null;
         this.tenants = null;
         this.audit = null;
+        this.spool = null;
         this.throttle = null;
         this.defaultRetryAfter = Duration.ZERO;
         this.recordPatience = Duration.ZERO;
@@ -148,8 +149,9 @@ public class MimeeqGateway {
 
     /**
      * Writes the entry of a call that has happened, trying again for a while if the database went away
-     * meanwhile (a restart of PostgreSQL takes seconds): Mimeeq was called, so the entry must not be lost
-     * because of a few seconds' outage. Beyond that patience the entry goes to the server log in full.
+     * meanwhile (a restart of PostgreSQL takes seconds). Mimeeq was called, so the entry must not be lost:
+     * beyond that patience it is kept in the {@link AuditSpool} and appended when the database is back. The
+     * answer is still withheld (false), since it was not audited when it would have been shown.
      */
     private boolean record(Actor actor, AuditEntry outcome, String endpoint) {
         long deadline = System.nanoTime() + recordPatience.toNanos();
@@ -160,8 +162,7 @@ public class MimeeqGateway {
                 return true;
             } catch (RuntimeException e) {
                 if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
-                    LOG.log(Level.SEVERE, "Audit entry of a Mimeeq call " + endpoint + " could not be written: tenant "
-                            + actor.tenant() + ", correlation id " + actor.correlationId() + ", " + outcome, e);
+                    keep(actor, outcome, endpoint, e);
                     return false;
                 }
                 try {
@@ -172,6 +173,19 @@ public class MimeeqGateway {
                 }
                 pauseMillis = Math.min(pauseMillis * 2, 2_000);
             }
+        }
+    }
+
+    private void keep(Actor actor, AuditEntry outcome, String endpoint, RuntimeException failure) {
+        try {
+            spool.keep(actor.tenant(), outcome);
+            LOG.log(Level.WARNING, "Audit entry of a Mimeeq call " + endpoint + " (correlation id " + actor.correlationId()
+                    + ") kept in the spool until the audit log can be written: " + failure);
+        } catch (RuntimeException spoolFailed) {
+            failure.addSuppressed(spoolFailed);
+            // The last resort: the whole entry (never a secret) in the server log.
+            LOG.log(Level.SEVERE, "Audit entry of a Mimeeq call " + endpoint + " could not be written: tenant "
+                    + actor.tenant() + ", correlation id " + actor.correlationId() + ", " + outcome, failure);
         }
     }
 

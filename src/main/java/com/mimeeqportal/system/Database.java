@@ -155,9 +155,25 @@ public final class Database implements AutoCloseable {
             try {
                 work.accept(session);
                 session.flush();
-            } finally {
+            } catch (RuntimeException | Error e) {
+                rollBack(transaction, e);
+                throw e;
+            }
+            transaction.rollback();
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}. With the database gone the rollback fails too; its exception is kept
+     * as suppressed, so the caller (and the error page, which tells an outage from a bug) sees the cause.
+     */
+    private static void rollBack(Transaction transaction, Throwable failure) {
+        try {
+            if (transaction.isActive()) {
                 transaction.rollback();
             }
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
         }
     }
 
@@ -193,9 +209,7 @@ public final class Database implements AutoCloseable {
                 transaction.commit();
                 return result;
             } catch (RuntimeException | Error e) {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
+                rollBack(transaction, e);
                 throw e;
             }
         }
@@ -242,6 +256,11 @@ public final class Database implements AutoCloseable {
      */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed != t && isUnavailable(suppressed)) {
+                    return true;
+                }
+            }
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;

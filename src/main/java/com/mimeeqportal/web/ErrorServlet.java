@@ -11,6 +11,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +28,9 @@ public class ErrorServlet extends PageServlet {
     @Inject
     Event<AccessRefused> refused;
 
+    @Inject
+    Database database;
+
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -34,6 +38,15 @@ public class ErrorServlet extends PageServlet {
             }
         }
         return false;
+    }
+
+    /**
+     * For a failure that does not name a connection problem itself (a driver or Hibernate wrapping it in
+     * something generic): if the database does not answer right now, the outage is the likelier cause, and
+     * "unavailable, try again" is the truthful page rather than "something went wrong".
+     */
+    private boolean databaseDownNow() {
+        return database.health(Duration.ofSeconds(1)) != Database.Health.UP;
     }
 
     /** A signed-in person was refused a page of another role (web.xml); the tenant's log says so. */
@@ -63,10 +76,10 @@ public class ErrorServlet extends PageServlet {
                     Messages.get(Preferences.locale(request), "error.audit.message")));
             return;
         }
-        if (Database.isUnavailable(failure)) {
+        if (Database.isUnavailable(failure) || failure != null && databaseDownNow()) {
             // Not a bug of the portal's: the database is down or restarting. Say so, and that it passes.
-            LOG.log(Level.WARNING, "Request " + RequestAttributes.correlationId(request) + " failed: database unavailable: "
-                    + failure);
+            LOG.log(Level.WARNING, "Request " + RequestAttributes.correlationId(request) + " failed: database unavailable",
+                    failure);
             response.setHeader("Retry-After", "30");
             render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error", Map.of(
                     "title", Messages.get("error.database.title"), "message", Messages.get("error.database.message")));

@@ -111,6 +111,7 @@ class DatabaseFaultIT {
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
             AtomicBoolean running = new AtomicBoolean(true);
             List<String> unavailablePages = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> failedPages = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<Throwable> trafficErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread traffic = Thread.startVirtualThread(() -> {
                 while (running.get()) {
@@ -120,6 +121,8 @@ class DatabaseFaultIT {
                         status = page.status();
                         if (status == 503) {
                             unavailablePages.add(page.text());
+                        } else if (status >= 500) {
+                            failedPages.add(page.text());
                         }
                     } catch (RuntimeException e) {
                         trafficErrors.add(e);
@@ -150,16 +153,35 @@ class DatabaseFaultIT {
                             || text.contains("The audit log cannot be written right now")),
                     "every 503 says why: " + unavailablePages.stream().distinct().limit(3).toList());
             assertTrue(statuses.getOrDefault(200, new AtomicInteger()).get() > 0, statuses.toString());
-            assertTrue(!statuses.containsKey(500) && !statuses.containsKey(-1), "no 500 and no hang: " + statuses);
+            assertTrue(!statuses.containsKey(500) && !statuses.containsKey(-1), "no 500 and no hang: " + statuses
+                    + " " + failedPages.stream().distinct().limit(3).toList() + "\n" + firstFailure(work.resolve("portal.log")));
             PortalClient.Page after = admin.get("/products/lookup?code=" + code);
             assertEquals(200, after.status(), "served again without a restart: " + after.text());
 
+            // A call in flight when the database went is kept in the audit spool and appended after it is back.
+            long reached = sandbox.requests(ACCOUNT);
             long audited = auditedUpstreamCalls() - auditedBefore;
-            assertEquals(sandbox.requests(ACCOUNT), audited, "one audit entry per call that reached Mimeeq: " + statuses);
+            long spoolUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (audited < reached && System.nanoTime() < spoolUntil) {
+                Thread.sleep(500);
+                audited = auditedUpstreamCalls() - auditedBefore;
+            }
+            assertEquals(reached, audited, "one audit entry per call that reached Mimeeq: " + statuses);
             PortalClient.Page verify = admin.get("/admin/audit/verify");
             Matcher verified = VERIFIED.matcher(verify.text());
             assertTrue(verified.find(), "the chain verifies: " + verify.text());
         }
+    }
+
+    /** The first request failure the portal logged as a bug, with its stack trace, for the assertion message. */
+    private static String firstFailure(Path log) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(log);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("SEVERE") && i + 1 < lines.size() && lines.get(i + 1).contains(" failed")) {
+                return String.join("\n", lines.subList(i, Math.min(lines.size(), i + 40)));
+            }
+        }
+        return "(no SEVERE request failure in " + log + ")";
     }
 
     private static void deleteRecursively(Path directory) throws java.io.IOException {

@@ -8,6 +8,7 @@ import com.mimeeqportal.apikey.ApiKeys;
 import com.mimeeqportal.apikey.KeyForCall;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.audit.AuditSpool;
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.SignedInUser;
@@ -41,8 +42,10 @@ class MimeeqGatewayFailClosedTest {
             "Example", Role.SALES), "127.0.0.1", "correlation-1");
     private final Audit audit = new Audit();
     private final Http http = new Http();
+    private final Spool spool = new Spool();
     private final MimeeqGateway gateway = new MimeeqGateway(http, new Keys(), new OneTenant(), audit,
-            new TenantThrottle(new TenantThrottle.Limits(4, Duration.ofSeconds(2), 32, 10, 5, 60, Duration.ofSeconds(10), 2), Clock.systemUTC()), Duration.ofSeconds(1));
+            spool, new TenantThrottle(new TenantThrottle.Limits(4, Duration.ofSeconds(2), 32, 10, 5, 60, Duration.ofSeconds(10), 2),
+            Clock.systemUTC()), Duration.ofSeconds(1), Duration.ZERO);
 
     @Test
     void rehearsesThenCallsThenRecords() {
@@ -64,14 +67,14 @@ class MimeeqGatewayFailClosedTest {
     }
 
     @Test
-    void anAnswerThatCannotBeRecordedIsNotShown() {
+    void anAnswerThatCannotBeRecordedIsNotShownAndItsEntryIsKept() {
         audit.refuseRecord = true;
 
         var result = gateway.products(actor);
 
         assertEquals(MimeeqFailure.Kind.AUDIT_UNAVAILABLE, assertInstanceOf(MimeeqResult.Failed.class, result).failure().kind());
-        assertEquals(List.of("rehearse MIMEEQ_CALL", "call get-products-general-info", "record MIMEEQ_CALL SUCCESS"),
-                events);
+        assertEquals(List.of("rehearse MIMEEQ_CALL", "call get-products-general-info", "record MIMEEQ_CALL SUCCESS",
+                "spool MIMEEQ_CALL SUCCESS"), events);
     }
 
     @Test
@@ -102,6 +105,13 @@ class MimeeqGatewayFailClosedTest {
             if (refuseRecord) {
                 throw new IllegalStateException("audit table refuses inserts");
             }
+        }
+    }
+
+    private final class Spool extends AuditSpool {
+        @Override
+        public void keep(TenantId tenant, AuditEntry entry) {
+            events.add("spool " + entry.type() + " " + entry.outcome());
         }
     }
 
