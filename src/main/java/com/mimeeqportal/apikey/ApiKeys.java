@@ -82,7 +82,12 @@ public class ApiKeys {
 
     /** The key for a call to Mimeeq, or why there is none to use. One read of the key's row. */
     public KeyForCall forCall(TenantId tenant) {
-        Optional<TenantApiKey> stored = database.inTenant(tenant, ApiKeys::stored);
+        return database.inTenant(tenant, session -> forCall(session, tenant));
+    }
+
+    /** As above, in a transaction of the caller's that is bound to {@code tenant}. */
+    public KeyForCall forCall(Session session, TenantId tenant) {
+        Optional<TenantApiKey> stored = stored(session);
         if (stored.isEmpty()) {
             return new KeyForCall.Missing();
         }

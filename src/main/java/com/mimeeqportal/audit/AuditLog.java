@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
@@ -54,9 +55,23 @@ public class AuditLog {
      * ask first, in the spirit of Vault's audit broker: no audit, no action.
      */
     public void checkWritable(TenantId tenant, AuditEntry entry) {
+        checkWritableWhile(tenant, entry, session -> null);
+    }
+
+    /**
+     * {@link #checkWritable} in the transaction that also runs {@code reads} (which must only read), first:
+     * a Mimeeq call needs its key and its tenant's base URL as well as the rehearsal, and one transaction
+     * for the three saves two trips to the database on every call. The reads run before the rehearsal
+     * takes the chain head's lock, which is held only from the rehearsed insert to the rollback.
+     */
+    public <T> T checkWritableWhile(TenantId tenant, AuditEntry entry, Function<Session, T> reads) {
         try {
             ensureHead(tenant);
-            database.rehearseInTenant(tenant, session -> append(session, tenant, entry));
+            return database.rehearseInTenant(tenant, session -> {
+                T read = reads.apply(session);
+                append(session, tenant, entry);
+                return read;
+            });
         } catch (RuntimeException e) {
             throw new AuditUnavailableException(e);
         }

@@ -122,14 +122,17 @@ public class MimeeqGateway {
                                      Function<String, MimeeqResult<T>> translation) {
         AuditEntry.Builder entry = AuditEntry.of(AuditEventType.MIMEEQ_CALL).by(actor).target(endpoint)
                 .detail(describe(query));
+        Prepared prepared;
         try {
             // Fail closed: no call to Mimeeq that could not be audited (the rehearsal writes and rolls back).
-            audit.checkWritable(actor.tenant(), entry.success());
+            // The key and the base URL are read in the rehearsal's transaction: one trip to the database.
+            prepared = audit.checkWritableWhile(actor.tenant(), entry.success(), session -> new Prepared(
+                    keys.forCall(session, actor.tenant()), tenants.find(session, actor.tenant()).orElseThrow()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Audit log not writable; Mimeeq call " + endpoint + " refused", e);
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.AUDIT_UNAVAILABLE));
         }
-        MimeeqResult<T> result = attempt(actor, method, endpoint, query, translation, entry);
+        MimeeqResult<T> result = attempt(actor, prepared, method, endpoint, query, translation, entry);
         AuditEntry outcome;
         if (result instanceof MimeeqResult.Failed<T> failed) {
             MimeeqFailure failure = failed.failure();
@@ -189,8 +192,13 @@ public class MimeeqGateway {
         }
     }
 
-    private <T> MimeeqResult<T> attempt(Actor actor, Method method, String endpoint, Map<String, String> query,
-                                        Function<String, MimeeqResult<T>> translation, AuditEntry.Builder entry) {
+    /** What a call needs from the database, read before it. */
+    private record Prepared(KeyForCall key, Tenant tenant) {
+    }
+
+    private <T> MimeeqResult<T> attempt(Actor actor, Prepared prepared, Method method, String endpoint,
+                                        Map<String, String> query, Function<String, MimeeqResult<T>> translation,
+                                        AuditEntry.Builder entry) {
         entry.duration(Duration.ZERO);
         Optional<Duration> waiting = throttle.waiting(actor.tenant());
         if (waiting.isPresent()) {
@@ -198,7 +206,7 @@ public class MimeeqGateway {
                     roundUp(waiting.get())));
         }
         KeyForCall.Usable key;
-        switch (keys.forCall(actor.tenant())) {
+        switch (prepared.key()) {
             case KeyForCall.Usable usable -> key = usable;
             case KeyForCall.Missing missing -> {
                 return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.NO_KEY));
@@ -210,7 +218,7 @@ public class MimeeqGateway {
                 return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
             }
         }
-        URI base = baseUri(actor);
+        URI base = URI.create(prepared.tenant().mimeeqBaseUrl().value());
         long started = System.nanoTime();
         try {
             MimeeqHttpClient.HttpReply reply = throttle.call(actor.tenant(), () -> method == Method.GET
@@ -252,11 +260,6 @@ public class MimeeqGateway {
         } catch (OptimisticLockException | StaleStateException concurrent) {
             LOG.fine(() -> "Concurrent key-health update for " + actor.tenant() + " dropped");
         }
-    }
-
-    private URI baseUri(Actor actor) {
-        Tenant tenant = tenants.find(actor.tenant()).orElseThrow();
-        return URI.create(tenant.mimeeqBaseUrl().value());
     }
 
     /** The parameters for the audit entry; none of them is secret (the key travels in a header). */

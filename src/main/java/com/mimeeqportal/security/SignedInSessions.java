@@ -6,6 +6,7 @@ import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.identity.SignedInUser;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.AuditUnavailableException;
+import com.mimeeqportal.system.Database;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
@@ -31,8 +32,8 @@ import java.util.Set;
  * {@link SessionStamp}. Before every page the session is checked against the database: a disabled or
  * deleted user, a raised session epoch (password reset, "sign out my other sessions"), a suspended tenant
  * or the absolute timeout ends it at once. A user who must change the password is kept on that page.
- * Two primary-key reads per request buy that a disabled user is gone at the next click, not at the next
- * idle timeout.
+ * Two primary-key reads in one transaction per request buy that a disabled user is gone at the next click,
+ * not at the next idle timeout.
  */
 @ApplicationScoped
 public class SignedInSessions implements SessionGate {
@@ -41,6 +42,7 @@ public class SignedInSessions implements SessionGate {
     /** What a user who must change the password may still open. */
     private static final Set<String> WHILE_CHANGING = Set.of(PASSWORD_PAGE, "/logout", "/error");
 
+    private final Database database;
     private final Users users;
     private final Tenants tenants;
     private final AuditLog audit;
@@ -48,7 +50,8 @@ public class SignedInSessions implements SessionGate {
     private final Clock clock;
 
     @Inject
-    public SignedInSessions(Users users, Tenants tenants, AuditLog audit, PortalConfig config) {
+    public SignedInSessions(Database database, Users users, Tenants tenants, AuditLog audit, PortalConfig config) {
+        this.database = database;
         this.users = users;
         this.tenants = tenants;
         this.audit = audit;
@@ -57,6 +60,7 @@ public class SignedInSessions implements SessionGate {
     }
 
     protected SignedInSessions() {
+        this.database = null;
         this.users = null;
         this.tenants = null;
         this.audit = null;
@@ -139,9 +143,13 @@ public class SignedInSessions implements SessionGate {
         }
         HttpSession session = request.getSession(false);
         Optional<SessionStamp> stamp = SessionStamp.of(session);
-        Optional<User> user = users.find(signedIn.get().userId());
-        Optional<String> ended = endReason(limits, stamp, user, user.map(this::tenantActive).orElse(false),
-                clock.instant());
+        Standing standing = database.asSystem(sql -> {
+            Optional<User> found = users.find(sql, signedIn.get().userId());
+            return new Standing(found, found.map(u -> u.tenantId().isSystem()
+                    || tenants.find(sql, u.tenantId()).map(Tenant::active).orElse(false)).orElse(false));
+        });
+        Optional<User> user = standing.user();
+        Optional<String> ended = endReason(limits, stamp, user, standing.tenantActive(), clock.instant());
         if (ended.isPresent()) {
             end(request, signedIn.get(), ended.get());
             response.sendRedirect(request.getContextPath() + "/login?ended");
@@ -186,7 +194,7 @@ public class SignedInSessions implements SessionGate {
         }
     }
 
-    private boolean tenantActive(User user) {
-        return user.tenantId().isSystem() || tenants.find(user.tenantId()).map(Tenant::active).orElse(false);
+    /** The signed-in user as the database has them now, and whether their tenant may work. */
+    private record Standing(Optional<User> user, boolean tenantActive) {
     }
 }

@@ -150,16 +150,26 @@ public final class Database implements AutoCloseable {
      * can learn that a write would fail (the database is gone, a trigger refuses it) before acting.
      */
     public void rehearseInTenant(TenantId tenant, Consumer<Session> work) {
+        rehearseInTenant(tenant, session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    /** As above, returning what {@code work} read on the way (in the same transaction, so one round trip). */
+    public <T> T rehearseInTenant(TenantId tenant, Function<Session, T> work) {
         try (Session session = sessionFactory.withOptions().tenantIdentifier(tenant.value()).openSession()) {
             Transaction transaction = session.beginTransaction();
+            T result;
             try {
-                work.accept(session);
+                result = work.apply(session);
                 session.flush();
             } catch (RuntimeException | Error e) {
                 rollBack(transaction, e);
                 throw e;
             }
             transaction.rollback();
+            return result;
         }
     }
 

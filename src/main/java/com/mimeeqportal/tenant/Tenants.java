@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 
 /** Tenants live above tenancy: this is the one place that reads and writes them. */
 @ApplicationScoped
@@ -37,7 +38,12 @@ public class Tenants {
     }
 
     public Optional<Tenant> find(TenantId id) {
-        return database.asSystem(session -> Optional.ofNullable(session.find(Tenant.class, id.value())));
+        return database.asSystem(session -> find(session, id));
+    }
+
+    /** As above, in a transaction of the caller's (the tenant table is not bound to a tenant). */
+    public Optional<Tenant> find(Session session, TenantId id) {
+        return Optional.ofNullable(session.find(Tenant.class, id.value()));
     }
 
     public Optional<Tenant> findByName(TenantName name) {

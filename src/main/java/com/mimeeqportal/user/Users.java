@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hibernate.Session;
 
 /** People: creating them in their tenant, and finding them at sign-in (before any tenant is known). */
 @ApplicationScoped
@@ -80,7 +81,12 @@ public class Users {
 
     /** Any user by id, across tenants: for checking a signed-in session against its user. */
     public Optional<User> find(String id) {
-        return database.asSystem(session -> Optional.ofNullable(session.find(User.class, id)));
+        return database.asSystem(session -> find(session, id));
+    }
+
+    /** As above, in a system transaction of the caller's. */
+    public Optional<User> find(Session session, String id) {
+        return Optional.ofNullable(session.find(User.class, id));
     }
 
     /** A user of {@code tenant} by id; another tenant's id finds nothing. */

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,11 +94,13 @@ class MimeeqGatewayFailClosedTest {
         boolean refuseRecord;
 
         @Override
-        public void checkWritable(TenantId tenant, AuditEntry entry) {
+        public <T> T checkWritableWhile(TenantId tenant, AuditEntry entry, Function<Session, T> reads) {
+            T read = reads.apply(null);
             events.add("rehearse " + entry.type());
             if (refuseRehearsal) {
                 throw new IllegalStateException("audit table refuses inserts");
             }
+            return read;
         }
 
         @Override
@@ -127,14 +131,14 @@ class MimeeqGatewayFailClosedTest {
 
     private static final class Keys extends ApiKeys {
         @Override
-        public KeyForCall forCall(TenantId tenant) {
+        public KeyForCall forCall(Session session, TenantId tenant) {
             return new KeyForCall.Usable(new ApiKey("unit-test-key-0001"), 0);
         }
     }
 
     private static final class OneTenant extends Tenants {
         @Override
-        public Optional<Tenant> find(TenantId id) {
+        public Optional<Tenant> find(Session session, TenantId id) {
             return Optional.of(new Tenant(id, new TenantName("Example"), new MimeeqBaseUrl("https://mimeeq.example"),
                     Instant.now()));
         }
