@@ -30,6 +30,7 @@ public class AuditLog {
 
     private final Database database;
     private final ChainMac mac;
+    private final ChainAppender appender;
     /** Tenants whose head row is known to exist; saves a round trip on every write. */
     private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
 
@@ -37,16 +38,19 @@ public class AuditLog {
     public AuditLog(Database database, ChainMac mac) {
         this.database = database;
         this.mac = mac;
+        this.appender = new ChainAppender(database.dataSource(), mac);
     }
 
     protected AuditLog() {
         this.database = null;
         this.mac = null;
+        this.appender = null;
     }
 
+    /** Appends {@code entry} to {@code tenant}'s chain; returns once it is committed (group commit). */
     public void record(TenantId tenant, AuditEntry entry) {
         ensureHead(tenant);
-        database.runInTenant(tenant, session -> append(session, tenant, entry));
+        appender.append(tenant, entry);
     }
 
     /**

@@ -94,8 +94,10 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         // The driver's own DataSource, never DriverManager: see SupportedDatabase.
-        config.setDataSourceClassName(SupportedDatabase.forUrl(jdbcUrl).dataSourceClassName());
+        SupportedDatabase database = SupportedDatabase.forUrl(jdbcUrl);
+        config.setDataSourceClassName(database.dataSourceClassName());
         config.addDataSourceProperty("url", jdbcUrl);
+        database.dataSourceProperties().forEach(config::addDataSourceProperty);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);

@@ -1,6 +1,7 @@
 package com.mimeeqportal.system;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -13,15 +14,18 @@ import java.util.stream.Collectors;
  * seemed to work only because Payara ships its own H2 on the server's class path.)
  */
 public enum SupportedDatabase {
-    POSTGRESQL("jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource"),
-    H2("jdbc:h2:", "org.h2.jdbcx.JdbcDataSource");
+    // A batch of inserts goes as one multi-row insert: the audit log's group commit writes its entries so.
+    POSTGRESQL("jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource", Map.of("reWriteBatchedInserts", "true")),
+    H2("jdbc:h2:", "org.h2.jdbcx.JdbcDataSource", Map.of());
 
     private final String urlPrefix;
     private final String dataSourceClassName;
+    private final Map<String, String> dataSourceProperties;
 
-    SupportedDatabase(String urlPrefix, String dataSourceClassName) {
+    SupportedDatabase(String urlPrefix, String dataSourceClassName, Map<String, String> dataSourceProperties) {
         this.urlPrefix = urlPrefix;
         this.dataSourceClassName = dataSourceClassName;
+        this.dataSourceProperties = dataSourceProperties;
     }
 
     /** The database {@code jdbcUrl} names; a clear start-up failure for one the portal doesn't support. */
@@ -36,5 +40,10 @@ public enum SupportedDatabase {
     /** The driver's {@code DataSource}, which takes the JDBC URL as its {@code url} property. */
     public String dataSourceClassName() {
         return dataSourceClassName;
+    }
+
+    /** Driver settings the portal relies on, beyond the URL. */
+    public Map<String, String> dataSourceProperties() {
+        return dataSourceProperties;
     }
 }

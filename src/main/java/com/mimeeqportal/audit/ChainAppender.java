@@ -1,0 +1,261 @@
+package com.mimeeqportal.audit;
+
+import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.system.AuditUnavailableException;
+import com.mimeeqportal.system.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * Appends entries to their chains with group commit: writers queue their entry and one of them, holding
+ * this instance's write lock, appends everything queued, for every tenant in it, in one transaction: the
+ * heads locked in tenant order (so two instances can't deadlock), one batched insert, one batched head
+ * update, one commit. Each writer returns only once the commit that holds its entry is done, so an entry is
+ * durable before the caller acts on it; under load a commit carries many entries instead of one, which is
+ * what PostgreSQL's per-commit flush makes expensive.
+ *
+ * <p>Plain JDBC, not Hibernate: identity keys stop Hibernate from batching inserts, and this is the hot path.
+ * The row is still built and sealed by {@link AuditEvent}, so the hash covers exactly what the entity maps;
+ * the column list below must name the same columns (the chain tests read the rows back through Hibernate
+ * and verify every hash).
+ */
+final class ChainAppender {
+
+    /** Enough to amortise a commit; small enough that one batch never holds the heads for long. */
+    static final int MAX_BATCH = 256;
+
+    private static final String LOCK_HEADS = "select tenant_id, last_seq, last_hash from audit_chain_head"
+            + " where tenant_id in (%s) order by tenant_id for update";
+    private static final String INSERT = "insert into audit_event (tenant_id, occurred_at, actor, client_ip, event_type,"
+            + " outcome, reason, target, detail, http_status, duration_ms, correlation_id, seq, prev_hash, hash)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ADVANCE_HEAD = "update audit_chain_head set last_seq = ?, last_hash = ?, updated_at = ?"
+            + " where tenant_id = ?";
+
+    private final DataSource dataSource;
+    private final ChainMac mac;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+
+    ChainAppender(DataSource dataSource, ChainMac mac) {
+        this.dataSource = dataSource;
+        this.mac = mac;
+    }
+
+    /** Appends {@code entry} to {@code tenant}'s chain; returns once it is committed, or throws. */
+    void append(TenantId tenant, AuditEntry entry) {
+        Pending pending = new Pending(tenant, entry);
+        queue.add(pending);
+        writing.lock();
+        try {
+            // Whoever held the lock before may have written this entry along with theirs.
+            while (!pending.settled()) {
+                List<Pending> batch = drain();
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
+            }
+        } finally {
+            writing.unlock();
+        }
+        pending.rethrow();
+    }
+
+    private List<Pending> drain() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /**
+     * One transaction for the batch. If it fails because the database can't be reached, every entry in it
+     * fails the same way; if it fails for another reason, each entry is tried alone, so one entry the
+     * database refuses does not take the others with it.
+     */
+    private void write(List<Pending> batch) {
+        try {
+            commit(batch);
+            batch.forEach(Pending::succeeded);
+        } catch (RuntimeException | SQLException e) {
+            if (batch.size() == 1 || Database.isUnavailable(e)) {
+                batch.forEach(pending -> pending.failed(e));
+                return;
+            }
+            for (Pending pending : batch) {
+                try {
+                    commit(List.of(pending));
+                    pending.succeeded();
+                } catch (RuntimeException | SQLException alone) {
+                    pending.failed(alone);
+                }
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) throws SQLException {
+        // Each tenant's entries in the order they were queued; the tenants in a fixed order for the locks.
+        SortedMap<String, List<Pending>> byTenant = new TreeMap<>();
+        for (Pending pending : batch) {
+            byTenant.computeIfAbsent(pending.tenant.value(), t -> new ArrayList<>()).add(pending);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<AuditEvent> events = new ArrayList<>(batch.size());
+                List<AuditEvent> lastOfEachTenant = new ArrayList<>(byTenant.size());
+                Map<String, Head> heads = lockHeads(connection, byTenant.keySet());
+                for (Map.Entry<String, List<Pending>> tenant : byTenant.entrySet()) {
+                    Head head = heads.get(tenant.getKey());
+                    if (head == null) {
+                        // Someone removed it behind the portal's back; a new chain over the old one would hide that.
+                        throw new IllegalStateException("The audit chain head of " + tenant.getKey() + " is missing");
+                    }
+                    long seq = head.lastSeq();
+                    String link = seq == 0 ? AuditChainHead.GENESIS : head.lastHash();
+                    AuditEvent event = null;
+                    for (Pending pending : tenant.getValue()) {
+                        event = new AuditEvent(pending.tenant, ++seq, link, pending.entry).seal(mac);
+                        events.add(event);
+                        link = event.hash();
+                    }
+                    lastOfEachTenant.add(event);
+                }
+                insert(connection, events);
+                advance(connection, lastOfEachTenant);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private record Head(long lastSeq, String lastHash) {
+    }
+
+    /** Every head of the batch in one statement, locked in tenant order. */
+    private static Map<String, Head> lockHeads(Connection connection, Set<String> tenants) throws SQLException {
+        String placeholders = String.join(", ", Collections.nCopies(tenants.size(), "?"));
+        Map<String, Head> heads = new HashMap<>();
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_HEADS.formatted(placeholders))) {
+            int index = 1;
+            for (String tenant : tenants) {
+                lock.setString(index++, tenant);
+            }
+            try (ResultSet head = lock.executeQuery()) {
+                while (head.next()) {
+                    heads.put(head.getString(1), new Head(head.getLong(2), head.getString(3)));
+                }
+            }
+        }
+        return heads;
+    }
+
+    private static void insert(Connection connection, List<AuditEvent> events) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (AuditEvent event : events) {
+                insert.setString(1, event.tenantId());
+                insert.setObject(2, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+                insert.setString(3, event.actor());
+                insert.setString(4, event.clientIp());
+                insert.setString(5, event.type().name());
+                insert.setString(6, event.outcome().name());
+                insert.setString(7, event.reason());
+                insert.setString(8, event.target());
+                insert.setString(9, event.detail());
+                setNullable(insert, 10, event.httpStatus(), Types.INTEGER);
+                setNullable(insert, 11, event.durationMs(), Types.BIGINT);
+                insert.setString(12, event.correlationId());
+                insert.setLong(13, event.seq());
+                insert.setString(14, event.prevHash());
+                insert.setString(15, event.hash());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void advance(Connection connection, Iterable<AuditEvent> lastOfEachTenant) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        try (PreparedStatement update = connection.prepareStatement(ADVANCE_HEAD)) {
+            for (AuditEvent last : lastOfEachTenant) {
+                update.setLong(1, last.seq());
+                update.setString(2, last.hash());
+                update.setObject(3, now);
+                update.setString(4, last.tenantId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, sqlType);
+        } else {
+            statement.setObject(index, value, sqlType);
+        }
+    }
+
+    /** One writer's entry and what became of it; settled by the writer that committed (or failed) it. */
+    private static final class Pending {
+        private final TenantId tenant;
+        private final AuditEntry entry;
+        private volatile boolean settled;
+        private volatile Throwable failure;
+
+        Pending(TenantId tenant, AuditEntry entry) {
+            this.tenant = tenant;
+            this.entry = entry;
+        }
+
+        boolean settled() {
+            return settled;
+        }
+
+        void succeeded() {
+            settled = true;
+        }
+
+        void failed(Throwable cause) {
+            failure = cause;
+            settled = true;
+        }
+
+        void rethrow() {
+            Throwable cause = failure;
+            if (cause == null) {
+                return;
+            }
+            if (cause instanceof IllegalStateException missingHead) {
+                throw new IllegalStateException(missingHead.getMessage(), missingHead);
+            }
+            // A new exception per writer: several writers may rethrow one batch's failure at once.
+            throw new AuditUnavailableException(cause);
+        }
+    }
+}
