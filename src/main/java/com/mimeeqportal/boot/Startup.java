@@ -42,11 +42,12 @@ public class Startup {
             database.get();
             sealer.get().sealLegacyEntries();
             List<String> announcements = new ArrayList<>();
-            initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR, config.operatorInitialPassword(),
-                    config.operatorPasswordProperty()).ifPresent(announcements::add);
-            if (config.demo()) {
-                announcements.addAll(demoSeeder.get().seed());
-            }
+            // Hashed on a thread of its own while the demo is seeded; joined before the start is announced.
+            var operator = initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR,
+                    config.operatorInitialPassword(), config.operatorPasswordProperty());
+            List<String> demo = config.demo() ? demoSeeder.get().seed() : List.of();
+            operator.join().ifPresent(announcements::add);
+            announcements.addAll(demo);
             audit.get().record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.STARTUP).actor("system")
                     .detail("mode " + mode(config)).success());
             LOG.info(banner(config, announcements));

@@ -6,6 +6,7 @@ import com.mimeeqportal.identity.Username;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Users that exist from the first start (the operator; in demo mode the demo people too). Each is
@@ -27,21 +28,25 @@ public class InitialUsers {
     }
 
     /**
-     * Creates the user if missing; returns the line to print at start-up when it was created now.
+     * Creates the user if missing; gives the line to print at start-up when it was created now. The password
+     * is hashed (600,000 iterations, about a second of CPU each) on a thread of its own, so the initial users
+     * of a first start are hashed side by side, and alongside the rest of the start, rather than one by one.
      *
      * @param passwordProperty the configuration property the password may come from, named in the line
      */
-    public Optional<String> ensure(TenantId tenant, String name, Role role, Optional<String> configuredPassword,
-                                   String passwordProperty) {
+    public CompletableFuture<Optional<String>> ensure(TenantId tenant, String name, Role role,
+                                                      Optional<String> configuredPassword, String passwordProperty) {
         Username username = new Username(name);
         if (users.findForSignIn(username).isPresent()) {
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         char[] password = configuredPassword.map(String::toCharArray).orElseGet(GeneratedPasswords::next);
-        // A generated password has been printed in the log, so it is one-time: it must be replaced at the
-        // first sign-in. A configured one was chosen by whoever runs the portal and is theirs to keep.
-        users.create(tenant, username, password, role, configuredPassword.isEmpty());
         String shown = configuredPassword.isPresent() ? "(password from " + passwordProperty + ")" : new String(password);
-        return Optional.of(String.format("  %-22s %-14s %s", name, role, shown));
+        return CompletableFuture.supplyAsync(() -> {
+            // A generated password has been printed in the log, so it is one-time: it must be replaced at the
+            // first sign-in. A configured one was chosen by whoever runs the portal and is theirs to keep.
+            users.create(tenant, username, password, role, configuredPassword.isEmpty());
+            return Optional.of(String.format("  %-22s %-14s %s", name, role, shown));
+        }, work -> Thread.ofPlatform().name("initial-user-" + name).start(work));
     }
 }

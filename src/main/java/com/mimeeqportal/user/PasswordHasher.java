@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -52,10 +53,17 @@ public final class PasswordHasher {
 
     /** A hash of nothing in particular, verified against when a user does not exist, so timing tells nothing. */
     public String decoy() {
-        return DECOY;
+        return DECOY.join();
     }
 
-    private static final String DECOY = new PasswordHasher().hash("decoy-password-never-matches".toCharArray());
+    /**
+     * Computed once per JVM, on a thread of its own from the moment the class is loaded: a 600,000-iteration
+     * hash costs a second or more of CPU, which a start should not wait for, and which the first sign-in of
+     * an unknown name must not pay alone (its slower answer would say that the name is unknown).
+     */
+    private static final CompletableFuture<String> DECOY = CompletableFuture.supplyAsync(
+            () -> new PasswordHasher().hash("decoy-password-never-matches".toCharArray()),
+            work -> Thread.ofPlatform().daemon().name("password-decoy").start(work));
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
