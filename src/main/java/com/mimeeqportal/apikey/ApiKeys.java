@@ -35,7 +35,10 @@ public class ApiKeys {
         this(database, vault, audit, (Consumer<ApiKeyChanged>) changed::fire);
     }
 
-    /** {@code changed} hears of every new key (in the application: a CDI event the catalog cache observes). */
+    /**
+     * {@code changed} hears of every new key and of a key marked invalid (in the application: a CDI event the
+     * catalog cache and the key-health banner observe).
+     */
     public ApiKeys(Database database, KeyVault vault, AuditLog audit, Consumer<ApiKeyChanged> changed) {
         this.database = database;
         this.vault = vault;
@@ -113,6 +116,7 @@ public class ApiKeys {
             audit.record(actor.tenant(), AuditEntry.of(AuditEventType.API_KEY_INVALIDATED).by(actor)
                     .target("api-key")
                     .detail(UNAUTHORIZED_LIMIT + " answers 401 in a row; calls stop until a new key is set").success());
+            changed.accept(new ApiKeyChanged(actor.tenant()));
         }
     }
 

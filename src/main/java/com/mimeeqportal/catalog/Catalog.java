@@ -75,15 +75,15 @@ public class Catalog {
     public MimeeqResult<CatalogPage> page(Actor actor, CatalogQuery query) {
         return view(actor).map(view -> {
             Snapshot snapshot = view.snapshot();
-            List<ProductSummary> matching = snapshot.products().stream().filter(query::accepts)
-                    .sorted(query.comparator()).toList();
+            // The list was sorted every way when it was fetched; a request only filters (if asked) and cuts.
+            List<ProductSummary> sorted = snapshot.sorted().get(query.sort());
+            List<ProductSummary> matching = query.filtered() ? sorted.stream().filter(query::accepts).toList() : sorted;
             int from = Math.min(query.page().offset(), matching.size());
             int to = Math.min(from + query.page().size(), matching.size());
             Page<ProductSummary> page = new Page<>(matching.subList(from, to), query.page().number(),
                     query.page().size(), matching.size());
-            return new CatalogPage(page, snapshot.fetchedAt(), snapshot.products().size(),
-                    distinct(snapshot, ProductSummary::collection), distinct(snapshot, ProductSummary::manufacturer),
-                    view.refreshFailed());
+            return new CatalogPage(page, snapshot.fetchedAt(), snapshot.products().size(), snapshot.collections(),
+                    snapshot.manufacturers(), view.refreshFailed());
         });
     }
 
@@ -147,7 +147,7 @@ public class Catalog {
             fetched = MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.UNREACHABLE));
         }
         Snapshot fresh = fetched instanceof MimeeqResult.Ok<List<ProductSummary>> ok
-                ? new Snapshot(ok.value(), clock.instant()) : null;
+                ? Snapshot.of(ok.value(), clock.instant()) : null;
         // A key change or the refresh button while the call was out dropped this entry: don't bring it back.
         entry.finish(fetched, fresh, cache.get(actor.tenant()) == entry);
     }
@@ -165,8 +165,8 @@ public class Catalog {
         }
     }
 
-    private static List<String> distinct(Snapshot snapshot, java.util.function.Function<ProductSummary, String> field) {
-        return snapshot.products().stream().map(field).filter(java.util.Objects::nonNull).distinct()
+    private static List<String> distinct(List<ProductSummary> products, java.util.function.Function<ProductSummary, String> field) {
+        return products.stream().map(field).filter(java.util.Objects::nonNull).distinct()
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
@@ -178,7 +178,17 @@ public class Catalog {
         cache.remove(event.tenant());
     }
 
-    record Snapshot(List<ProductSummary> products, Instant fetchedAt) {
+    /**
+     * A fetched list with what every page of it needs worked out once, when it arrives: the list in each
+     * order the page offers, and the collections and manufacturers for the filters.
+     */
+    record Snapshot(List<ProductSummary> products, Instant fetchedAt, Map<String, List<ProductSummary>> sorted,
+                    List<String> collections, List<String> manufacturers) {
+
+        static Snapshot of(List<ProductSummary> products, Instant fetchedAt) {
+            return new Snapshot(List.copyOf(products), fetchedAt, CatalogQuery.sortedEveryWay(products),
+                    distinct(products, ProductSummary::collection), distinct(products, ProductSummary::manufacturer));
+        }
     }
 
     /** A list to show, and whether the last attempt to refresh it failed. */

@@ -5,7 +5,9 @@ import com.mimeeqportal.input.PageRequest;
 import com.mimeeqportal.input.Text;
 import com.mimeeqportal.mimeeq.ProductSummary;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -61,10 +63,6 @@ public record CatalogQuery(String search, String ownership, String mode, String 
                 && (manufacturer.isEmpty() || manufacturer.equals(p.manufacturer()));
     }
 
-    Comparator<ProductSummary> comparator() {
-        return SORTS.get(sort);
-    }
-
     /** The filters as query parameters, without the page, for links that keep them (pager, sort). */
     public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -103,6 +101,13 @@ public record CatalogQuery(String search, String ownership, String mode, String 
             throw new InvalidInputException(field, "validation.catalog.filter");
         }
         return value;
+    }
+
+    /** {@code products} in each order a query can ask for, by the name of the sort. */
+    static Map<String, List<ProductSummary>> sortedEveryWay(List<ProductSummary> products) {
+        Map<String, List<ProductSummary>> sorted = new HashMap<>();
+        SORTS.forEach((name, comparator) -> sorted.put(name, products.stream().sorted(comparator).toList()));
+        return Map.copyOf(sorted);
     }
 
     private static Map<String, Comparator<ProductSummary>> sorts() {
