@@ -79,6 +79,7 @@ public class SignedInSessions implements SessionGate {
         session.setAttribute(RequestAttributes.SIGNED_IN_USER,
                 new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));
         new SessionStamp(user.sessionEpoch(), clock.instant()).storeIn(session);
+        RequestAttributes.keepPreferences(session, user.preferences());
         session.setMaxInactiveInterval(limits.idleSeconds());
         return user.mustChangePassword() ? PASSWORD_PAGE : "/";
     }
