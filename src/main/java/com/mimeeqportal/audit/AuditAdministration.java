@@ -160,7 +160,7 @@ public class AuditAdministration {
             audit.record(actor.tenant(), refused);
             audit.record(TenantId.SYSTEM, systemCopy(actor, detail).error(reason));
             throw reason.equals("SHORTER")
-                    ? new InvalidInputException("retentionDays", "validation.audit.retention.shorter", days(previous))
+                    ? new InvalidInputException("retentionDays", "validation.audit.retention.shorter", previous.days())
                     : new InvalidInputException("retentionDays", "validation.audit.retention.floor", retentionFloorDays);
         }
         audit.record(actor.tenant(), AuditEntry.of(AuditEventType.AUDIT_RETENTION_SET).by(actor)
@@ -174,6 +174,7 @@ public class AuditAdministration {
                 .target("audit-retention of tenant " + actor.tenant().value()).detail(detail);
     }
 
+    /** For the audit entry's detail (data, not page text: the message on the page is worded per language). */
     private static String days(AuditRetention retention) {
         return retention.forever() ? "forever" : retention.days() + " days";
     }

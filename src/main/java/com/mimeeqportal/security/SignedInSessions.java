@@ -31,7 +31,8 @@ import java.util.Set;
  * Signed-in sessions from start to end. At sign-in the session gets a new id, the user, and a
  * {@link SessionStamp}. Before every page the session is checked against the database: a disabled or
  * deleted user, a raised session epoch (password reset, "sign out my other sessions"), a suspended tenant
- * or the absolute timeout ends it at once. A user who must change the password is kept on that page.
+ * or the absolute timeout ends it at once. A user who must change the password is kept on that page. The
+ * user's language and time zone, if changed in another session, are copied into this one from the same read.
  * Two primary-key reads in one transaction per request buy that a disabled user is gone at the next click,
  * not at the next idle timeout.
  */
@@ -83,6 +84,7 @@ public class SignedInSessions implements SessionGate {
         session.setAttribute(RequestAttributes.SIGNED_IN_USER,
                 new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));
         new SessionStamp(user.sessionEpoch(), clock.instant()).storeIn(session);
+        RequestAttributes.keepPreferences(session, user.preferences());
         session.setMaxInactiveInterval(limits.idleSeconds());
         return user.mustChangePassword() ? PASSWORD_PAGE : "/";
     }
@@ -154,6 +156,10 @@ public class SignedInSessions implements SessionGate {
             end(request, signedIn.get(), ended.get());
             response.sendRedirect(request.getContextPath() + "/login?ended");
             return false;
+        }
+        if (!user.get().preferences().equals(RequestAttributes.preferences(request).orElse(null))) {
+            // Chosen in another session of the same user: the row read above has it, so this costs no query.
+            RequestAttributes.keepPreferences(session, user.get().preferences());
         }
         if (user.get().mustChangePassword() && !WHILE_CHANGING.contains(path)) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);

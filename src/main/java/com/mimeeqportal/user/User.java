@@ -2,6 +2,7 @@ package com.mimeeqportal.user;
 
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.identity.UserPreferences;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.web.Times;
 import jakarta.persistence.Column;
@@ -51,6 +52,14 @@ public class User {
     /** Copied into the session at sign-in; raising it ends every session that holds an older value. */
     @Column(name = "session_epoch", nullable = false)
     private int sessionEpoch;
+
+    /** A language tag of the supported languages (V8); null: the browser's language. */
+    @Column(name = "language", length = 8)
+    private String language;
+
+    /** A zone id such as "Europe/Warsaw" (V8); null: UTC. */
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
 
     @Version
     private long version;
@@ -105,6 +114,20 @@ public class User {
 
     public int sessionEpoch() {
         return sessionEpoch;
+    }
+
+    /** The language and time zone this user chose for pages; copied into the session at sign-in. */
+    public UserPreferences preferences() {
+        return UserPreferences.stored(language, timeZone);
+    }
+
+    /**
+     * Keeps the user's choice of language and time zone on the account, so that it follows them to every
+     * browser. The value object has already refused anything but a supported language and a known zone.
+     */
+    public void choosePreferences(UserPreferences chosen) {
+        this.language = chosen.language();
+        this.timeZone = chosen.zone();
     }
 
     /** Disabling also ends the user's open sessions at their next request. */

@@ -31,9 +31,7 @@ public class PortalRequestFilter extends HttpFilter {
             throws IOException, ServletException {
         request.setCharacterEncoding("UTF-8");
         RequestAttributes.assignCorrelationId(request, response);
-        Locale locale = Preferences.locale(request);
-        Messages.use(locale);
-        Times.use(Preferences.zone(request), locale);
+        useLanguageAndZone(request);
         try {
             filter(request, response, chain);
         } finally {
@@ -51,12 +49,19 @@ public class PortalRequestFilter extends HttpFilter {
         if (!staticResource && !sessions.admit(request, response, path)) {
             return;
         }
+        useLanguageAndZone(request); // the gate may have brought in a choice made in another session
         if ("POST".equals(request.getMethod()) && !CsrfTokens.valid(request)) {
             views.render(request, response, HttpServletResponse.SC_FORBIDDEN, "error",
                     Map.of("title", Messages.get("error.csrf.title"), "message", Messages.get("error.csrf.message")));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void useLanguageAndZone(HttpServletRequest request) {
+        Locale locale = Preferences.locale(request);
+        Messages.use(locale);
+        Times.use(Preferences.zone(request), locale);
     }
 
     static void securityHeaders(HttpServletRequest request, HttpServletResponse response, boolean staticResource) {

@@ -1,23 +1,23 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.identity.UserPreferences;
 import com.mimeeqportal.input.Messages;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * A person's language and time zone. The language is the one chosen with the switch, kept in a cookie,
- * else the best match of the browser's Accept-Language, else English. The time zone is the one chosen on
- * the account page, else UTC (the audit log's stored form). Cookies, not the session, so the choice is kept
- * across sign-ins and already applies to the sign-in page.
+ * A person's language and time zone for the page. The language: the signed-in user's own choice (kept on the
+ * account, copied into the session at sign-in, so no page reads the database for it), else the language
+ * cookie (the switch used while signed out, so it already applies to the sign-in page), else the best match
+ * of the browser's Accept-Language, else English. The time zone: the user's choice, else the zone cookie,
+ * else UTC (the audit log's stored form).
  */
 public final class Preferences {
 
@@ -25,20 +25,33 @@ public final class Preferences {
     static final String ZONE_COOKIE = "portal_tz";
     private static final int ONE_YEAR = 365 * 24 * 3600;
 
-    /** The zones one can choose: UTC first, then every region id of the JDK, sorted. */
-    public static final List<String> ZONES = Stream.concat(Stream.of("UTC"), ZoneId.getAvailableZoneIds().stream()
-            .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/")).sorted()).toList();
+    /** The zones one can choose. */
+    public static final List<String> ZONES = UserPreferences.ZONES;
 
     private Preferences() {
     }
 
     public static Locale locale(HttpServletRequest request) {
-        return cookie(request, LANGUAGE_COOKIE).flatMap(Preferences::language)
-                .orElseGet(() -> fromBrowser(request.getHeader("Accept-Language")));
+        return locale(RequestAttributes.preferences(request), cookie(request, LANGUAGE_COOKIE),
+                request.getHeader("Accept-Language"));
     }
 
     public static ZoneId zone(HttpServletRequest request) {
-        return cookie(request, ZONE_COOKIE).flatMap(Preferences::zone).orElse(ZoneOffset.UTC);
+        return zone(RequestAttributes.preferences(request), cookie(request, ZONE_COOKIE));
+    }
+
+    /** User's choice, then cookie, then Accept-Language, then English. */
+    static Locale locale(Optional<UserPreferences> chosen, Optional<String> cookie, String acceptLanguage) {
+        return chosen.flatMap(UserPreferences::locale)
+                .or(() -> cookie.flatMap(Preferences::language))
+                .orElseGet(() -> fromBrowser(acceptLanguage));
+    }
+
+    /** User's choice, then cookie, then UTC. */
+    static ZoneId zone(Optional<UserPreferences> chosen, Optional<String> cookie) {
+        return chosen.flatMap(UserPreferences::zoneId)
+                .or(() -> cookie.flatMap(Preferences::zone))
+                .orElse(ZoneOffset.UTC);
     }
 
     /** The best supported language of an Accept-Language header (RFC 4647 lookup), English if none. */
@@ -56,22 +69,32 @@ public final class Preferences {
 
     /** A supported language by its tag ("pl"), or empty. */
     static Optional<Locale> language(String tag) {
-        return Messages.SUPPORTED.stream().filter(l -> l.getLanguage().equals(tag)).findFirst();
+        return UserPreferences.stored(tag, null).locale();
     }
 
-    /** A time zone by its id ("Europe/Warsaw", "UTC"), or empty. */
+    /** A time zone of {@link #ZONES} by its id ("Europe/Warsaw", "UTC"), or empty. */
     static Optional<ZoneId> zone(String id) {
-        if (id == null || !ZONES.contains(id)) {
-            return Optional.empty();
+        return UserPreferences.stored(null, id).zoneId();
+    }
+
+    /** Keeps a signed-out visitor's choice in this browser for a year. */
+    public static void rememberInCookies(HttpServletRequest request, HttpServletResponse response,
+                                         UserPreferences chosen) {
+        if (chosen.language() != null) {
+            remember(request, response, LANGUAGE_COOKIE, chosen.language());
         }
-        try {
-            return Optional.of(ZoneId.of(id));
-        } catch (DateTimeException e) {
-            return Optional.empty();
+        if (chosen.zone() != null) {
+            remember(request, response, ZONE_COOKIE, chosen.zone());
         }
     }
 
-    static void remember(HttpServletRequest request, HttpServletResponse response, String name, String value) {
+    /** What this browser's cookies hold, as a choice. */
+    public static UserPreferences fromCookies(HttpServletRequest request) {
+        return UserPreferences.stored(cookie(request, LANGUAGE_COOKIE).orElse(null),
+                cookie(request, ZONE_COOKIE).orElse(null));
+    }
+
+    private static void remember(HttpServletRequest request, HttpServletResponse response, String name, String value) {
         Cookie cookie = new Cookie(name, value);
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setMaxAge(ONE_YEAR);

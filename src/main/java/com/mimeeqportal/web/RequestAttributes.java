@@ -2,6 +2,7 @@ package com.mimeeqportal.web;
 
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.SignedInUser;
+import com.mimeeqportal.identity.UserPreferences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
@@ -12,6 +13,8 @@ public final class RequestAttributes {
     static final String CORRELATION_ID = "portal.correlationId";
     static final String CLIENT_IP = "portal.clientIp";
     public static final String SIGNED_IN_USER = SignedInUser.class.getName();
+    /** The signed-in user's own language and time zone, copied from the account at sign-in. */
+    static final String PREFERENCES = UserPreferences.class.getName();
 
     private RequestAttributes() {
     }
@@ -41,6 +44,22 @@ public final class RequestAttributes {
             return Optional.empty();
         }
         return Optional.ofNullable((SignedInUser) session.getAttribute(SIGNED_IN_USER));
+    }
+
+    /** The signed-in user's chosen language and zone; empty when nobody is signed in. */
+    public static Optional<UserPreferences> preferences(HttpServletRequest request) {
+        if (signedInUser(request).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((UserPreferences) request.getSession(false).getAttribute(PREFERENCES));
+    }
+
+    /**
+     * Keeps the signed-in user's choice in the session (at sign-in, and when it changes), so that pages know it
+     * without reading the account. Two short strings: sessions stay small and serializable.
+     */
+    public static void keepPreferences(HttpSession session, UserPreferences chosen) {
+        session.setAttribute(PREFERENCES, chosen);
     }
 
     /**

@@ -82,7 +82,8 @@ public class Views {
         context.setVariable("csrf", CsrfTokens.ofExistingSession(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
         context.setVariable("languages", Messages.SUPPORTED);
-        context.setVariable("zone", Preferences.zone(request).getId());
+        java.time.ZoneId zone = Preferences.zone(request);
+        context.setVariable("zone", zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()); // as the list names it
         context.setVariable("zones", Preferences.ZONES);
         context.setVariable("currentPath", currentPath(request));
         context.setVariables(new HashMap<>(model));

@@ -63,6 +63,9 @@ class AuditTemplatesTest {
         assertTrue(page.select("script").stream().allMatch(s -> s.attr("src").endsWith("/static/portal.js")),
                 "no script but the layout's own");
         assertEquals("LOGIN", page.select("select[name=type] option[selected]").val());
+        assertEquals("Sign-in", page.select("select[name=type] option[selected]").text(), "enum values in words");
+        assertEquals("Sign-in", page.select("table.audit td.type").text());
+        assertEquals("Success", page.select("table.audit tbody td").get(5).text());
         assertEquals(16, page.select("svg.daily rect").size(), "two bars for each of 8 days");
         assertEquals(1, page.select("svg.daily rect.failures[height]").stream()
                 .filter(r -> Double.parseDouble(r.attr("height")) > 0).count());

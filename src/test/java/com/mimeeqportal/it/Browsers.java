@@ -4,20 +4,28 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium for the browser tests. The system's Chromium and chromedriver are used when they
  * are installed (Debian and Ubuntu put them in /usr/bin; Selenium then needs no network). Whatever is
  * missing is left to Selenium Manager, which downloads a browser and a matching driver when the machine
  * is online. If neither works the test fails with a message that says what to install, not with a stack.
+ * {@link #open} gives a browser test what it needs beside the browser: the portal's base URI, a wait, and
+ * signing in and out through the pages.
  */
 final class Browsers {
 
@@ -30,6 +38,36 @@ final class Browsers {
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
     private Browsers() {
+    }
+
+    /** A headless Chromium on the deployed portal; close it after each test. */
+    static Session open(URL deployment) throws IOException {
+        WebDriver driver = headlessChromium();
+        return new Session(driver, new WebDriverWait(driver, Duration.ofSeconds(20)), Fixtures.uri(deployment));
+    }
+
+    /** One browser on the portal under test. */
+    record Session(WebDriver driver, WebDriverWait waiting, URI base) implements AutoCloseable {
+
+        /** Signs in through the login form and waits for the signed-in page. */
+        void signIn(String username, String password) {
+            driver.get(base.resolve("login").toString());
+            driver.findElement(By.id("username")).sendKeys(username);
+            driver.findElement(By.id("password")).sendKeys(password);
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header nav")));
+        }
+
+        /** Signs out with the header's button and waits for the login form. */
+        void signOut() {
+            driver.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
+            waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        }
+
+        @Override
+        public void close() {
+            driver.quit();
+        }
     }
 
     static WebDriver headlessChromium() throws IOException {

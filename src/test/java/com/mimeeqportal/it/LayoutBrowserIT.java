@@ -85,6 +85,7 @@ class LayoutBrowserIT {
     @ArquillianResource
     URL url;
 
+    Browsers.Session chromium;
     WebDriver browser;
     WebDriverWait wait;
     URI base;
@@ -93,15 +94,16 @@ class LayoutBrowserIT {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        base = Fixtures.uri(url);
-        browser = Browsers.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = Browsers.open(url);
+        browser = chromium.driver();
+        wait = chromium.waiting();
+        base = chromium.base();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -197,14 +199,14 @@ class LayoutBrowserIT {
         signIn("sales@demo.example", Fixtures.SALES_PASSWORD);
         assertEquals("pl", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertFalse(browser.findElements(By.linkText("Katalog")).isEmpty());
-        browser.findElement(By.cssSelector("a[hreflang=de]")).click();
+        browser.findElement(By.cssSelector("nav.languages button[lang=de]")).click();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "de"));
         assertFalse(browser.findElements(By.linkText("Katalog")).isEmpty());
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("Mimeeq-Aufrufe")
                 || browser.findElement(By.tagName("main")).getText().contains("Mimeeq-Aufruf"));
         browser.get(base.resolve("catalog").toString());
         check("sales-de", "catalog");
-        browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+        browser.findElement(By.cssSelector("nav.languages button[lang=en]")).click();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertEquals(List.of(), problems);
     }
@@ -288,16 +290,11 @@ class LayoutBrowserIT {
     }
 
     private void signIn(String username, String password) {
-        browser.get(base.resolve("login").toString());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header nav")));
+        chromium.signIn(username, password);
     }
 
     private void signOut() {
-        browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        chromium.signOut();
     }
 
     /**

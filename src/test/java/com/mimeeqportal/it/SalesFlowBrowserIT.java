@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,30 +38,27 @@ class SalesFlowBrowserIT {
     @ArquillianResource
     URL url;
 
+    Browsers.Session chromium;
     WebDriver browser;
     WebDriverWait wait;
-    URI base;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        base = Fixtures.uri(url);
-        browser = Browsers.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = Browsers.open(url);
+        browser = chromium.driver();
+        wait = chromium.waiting();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void salesPersonFindsGeneratesLooksUpPricesAndCompares() {
-        browser.get(base.resolve("login").toString());
-        browser.findElement(By.id("username")).sendKeys("sales@demo.example");
-        browser.findElement(By.id("password")).sendKeys(Fixtures.SALES_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        chromium.signIn("sales@demo.example", Fixtures.SALES_PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Catalog"))).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mode")));
@@ -74,7 +69,8 @@ class SalesFlowBrowserIT {
         wait.until(ExpectedConditions.urlContains("mode=VARIANT"));
         List<WebElement> modes = browser.findElements(By.cssSelector("table.products td.mode"));
         assertFalse(modes.isEmpty());
-        assertTrue(modes.stream().allMatch(cell -> cell.getText().equals("VARIANT")));
+        assertTrue(modes.stream().allMatch(cell -> "VARIANT".equals(cell.getAttribute("data-mode"))
+                && cell.getText().equals("Variant")), "the filtered mode, in words");
 
         WebElement first = browser.findElement(By.cssSelector("table.products td.name a"));
         String productName = first.getText();

@@ -2,6 +2,7 @@ package com.mimeeqportal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.input.Messages;
 import java.io.IOException;
@@ -115,6 +116,29 @@ class MessagesTest {
                         assertFalse(text.contains("{"), locale + " " + key + ": " + text);
                     }
                 }
+            }
+        }
+    }
+
+    /** The retention a tenant has now is a number in each language's words, with no English left in pl or de. */
+    @Test
+    void retentionIsWordedInEachLanguage() {
+        String key = "validation.audit.retention.shorter";
+        Locale polish = Locale.forLanguageTag("pl");
+        assertEquals("Retention can only be lengthened. Entries are kept forever now.", Messages.get(Locale.ENGLISH, key, 0));
+        assertEquals("Retention can only be lengthened. Entries are kept for 1 day now.", Messages.get(Locale.ENGLISH, key, 1));
+        assertEquals("Retention can only be lengthened. Entries are kept for 400 days now.", Messages.get(Locale.ENGLISH, key, 400));
+        assertTrue(Messages.get(polish, key, 0).endsWith("bezterminowo."), Messages.get(polish, key, 0));
+        assertTrue(Messages.get(polish, key, 1).endsWith("przez 1 dzień."), Messages.get(polish, key, 1));
+        assertTrue(Messages.get(polish, key, 22).endsWith("przez 22 dni."), Messages.get(polish, key, 22));
+        assertTrue(Messages.get(polish, key, 400).endsWith("przez 400 dni."), Messages.get(polish, key, 400));
+        assertTrue(Messages.get(Locale.GERMAN, key, 0).contains("Einträge unbegrenzt aufbewahrt"), Messages.get(Locale.GERMAN, key, 0));
+        assertTrue(Messages.get(Locale.GERMAN, key, 1).contains("Einträge 1 Tag aufbewahrt"), Messages.get(Locale.GERMAN, key, 1));
+        assertTrue(Messages.get(Locale.GERMAN, key, 400).contains("Einträge 400 Tage aufbewahrt"), Messages.get(Locale.GERMAN, key, 400));
+        for (Locale locale : List.of(polish, Locale.GERMAN)) {
+            for (int days : new int[] {0, 1, 2, 5, 365}) {
+                String text = Messages.get(locale, key, days);
+                assertFalse(text.contains("day") || text.contains("forever"), locale + ": " + text);
             }
         }
     }
