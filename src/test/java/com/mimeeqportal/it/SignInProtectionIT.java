@@ -139,8 +139,14 @@ class SignInProtectionIT {
     @Test
     void noSessionIsStartedBeforeSignInExceptByTheLoginForm() {
         PortalClient visitor = new PortalClient(base, "127.0.0.7");
-        for (String path : List.of("/no-such-page", "/error", "/static/portal.css", "/login?signedOut")) {
+        // Protected pages too: they send an anonymous visitor to /login without keeping the request in a session.
+        for (String path : List.of("/no-such-page", "/error", "/static/portal.css", "/login?signedOut", "/catalog",
+                "/admin/users", "/operator/tenants")) {
             PortalClient.Page page = new PortalClient(base, "127.0.0.7").get(path);
+            if (path.startsWith("/catalog") || path.startsWith("/admin") || path.startsWith("/operator")) {
+                assertEquals(302, page.status(), path);
+                assertTrue(page.header("Location").endsWith("/login"), path + " sends to the sign-in page");
+            }
             if (!path.startsWith("/login")) {
                 assertFalse(PortalClient.setsCookie(page), path + " started a session: " + page.header("Set-Cookie"));
             }
