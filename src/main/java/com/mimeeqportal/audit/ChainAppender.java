@@ -31,6 +31,11 @@ import javax.sql.DataSource;
  * durable before the caller acts on it; under load a commit carries many entries instead of one, which is
  * what PostgreSQL's per-commit flush makes expensive.
  *
+ * <p>One writer per instance, for all tenants: a head that someone else holds delays this instance's
+ * appends for every tenant until it is released. Every holder keeps it briefly (a batch here is at most
+ * {@link #MAX_BATCH} entries, a rehearsal is one insert, a purge deletes in bounded batches), and the
+ * batching is what turns 8 writers into one commit instead of eight.
+ *
  * <p>Plain JDBC, not Hibernate: identity keys stop Hibernate from batching inserts, and this is the hot path.
  * The row is still built and sealed by {@link AuditEvent}, so the hash covers exactly what the entity maps;
  * the column list below must name the same columns (the chain tests read the rows back through Hibernate

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -71,7 +72,8 @@ public final class LoadHarness {
                 case "b" -> rows.addAll(harness.busyTenants("b", 8, seconds("load.b.seconds", 300), false));
                 case "b32" -> rows.addAll(harness.busyTenants("b32", 32, seconds("load.b.seconds", 300), false));
                 case "c" -> rows.addAll(harness.busyTenants("c", 8, seconds("load.b.seconds", 300), true));
-                default -> throw new IllegalArgumentException("Unknown scenario " + scenario + " (a, b, b32, c)");
+                case "f" -> rows.addAll(harness.signInFlood(Integer.getInteger("load.f.attempts", 1_000)));
+                default -> throw new IllegalArgumentException("Unknown scenario " + scenario + " (a, b, b32, c, f)");
             }
         }
         System.out.println(table(rows));
@@ -126,6 +128,87 @@ public final class LoadHarness {
             String head = new String(all, 0, Math.min(all.length, 16), StandardCharsets.US_ASCII);
             return head.startsWith("HTTP/1.1 ") ? Integer.parseInt(head.substring(9, 12)) : -1;
         }
+    }
+
+    // ---- (f) a flood of wrong sign-ins ---------------------------------------------------------------
+
+    /**
+     * Other users' pages with and without a flood of {@code attempts} wrong sign-ins for {@code operator} from one
+     * client, 20 at a time: two signed-in sales sessions alternate a simple page and the cached catalog, first
+     * for as long as the flood will take (measured beforehand), then while it runs. The rate limits refuse
+     * most of the flood before the password hash, which is what keeps the other pages fast; the target is a
+     * slowdown of at most 1.2 at p50 and p95.
+     */
+    List<Row> signInFlood(int attempts) throws Exception {
+        List<Client> users = List.of(signedIn("sales@demo.example", passwords.sales()),
+                signedIn("sales@demo.example", passwords.sales()));
+        users.getFirst().get("/catalog");
+        Latencies warmUp = new Latencies();
+        pages(users, warmUp, Duration.ofSeconds(5), new AtomicBoolean(true));
+
+        Latencies flood = new Latencies();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        Latencies during = new Latencies();
+        Thread others = Thread.startVirtualThread(() -> pages(users, during, Duration.ofMinutes(10), flooding));
+        long started = System.nanoTime();
+        Semaphore open = new Semaphore(20);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < attempts; i++) {
+                open.acquire();
+                int attempt = i;
+                threads.submit(() -> {
+                    try {
+                        long t = System.nanoTime();
+                        Client.Page page = new Client(base).submit("/login", "/login",
+                                Map.of("username", "operator", "password", "wrong-guess-" + attempt));
+                        flood.add(System.nanoTime() - t);
+                        if (page.status() != 302) {
+                            refused.incrementAndGet();
+                        }
+                    } finally {
+                        open.release();
+                    }
+                });
+            }
+        }
+        Duration floodTook = Duration.ofNanos(System.nanoTime() - started);
+        flooding.set(false);
+        others.join();
+
+        Latencies before = new Latencies();
+        pages(users, before, floodTook.plusSeconds(1), new AtomicBoolean(true));
+        String ratio = String.format(Locale.ROOT, "slowdown p50 %.2f, p95 %.2f (target <= 1.2)",
+                ratioOf(during, before, 0.5), ratioOf(during, before, 0.95));
+        return List.of(
+                new Row("f", "other users' pages, no flood", before.count(), 0, before, null, null),
+                new Row("f", "other users' pages during the flood", during.count(), 0, during, ratio, null),
+                new Row("f", attempts + " wrong sign-ins for operator, one client", attempts, attempts - refused.get(),
+                        flood, String.format(Locale.ROOT, "%.0f/s, all refused: %s", attempts / (floodTook.toMillis() / 1000.0),
+                        refused.get() == attempts), null));
+    }
+
+    /** Alternates a simple signed-in page and the cached catalog over {@code users} until time or {@code going} ends. */
+    private static void pages(List<Client> users, Latencies latencies, Duration duration, AtomicBoolean going) {
+        long until = System.nanoTime() + duration.toNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Client user : users) {
+                threads.submit(() -> {
+                    for (int i = 0; going.get() && System.nanoTime() < until; i++) {
+                        long t = System.nanoTime();
+                        Client.Page page = user.get(i % 2 == 0 ? "/account/password" : "/catalog");
+                        latencies.add(System.nanoTime() - t);
+                        if (page.status() != 200) {
+                            throw new IllegalStateException("page answered " + page.status());
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private static double ratioOf(Latencies during, Latencies before, double p) {
+        return (double) during.percentileNanos(p) / Math.max(1, before.percentileNanos(p));
     }
 
     // ---- (b), (c) busy tenants ---------------------------------------------------------------------
@@ -407,6 +490,10 @@ public final class LoadHarness {
         }
 
         long percentileMillis(double p) {
+            return percentileNanos(p) / 1_000_000;
+        }
+
+        long percentileNanos(double p) {
             List<Long> sorted;
             synchronized (nanos) {
                 sorted = new ArrayList<>(nanos);
@@ -415,7 +502,11 @@ public final class LoadHarness {
                 return 0;
             }
             Collections.sort(sorted);
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1_000_000;
+            return sorted.get((int) Math.max(0, Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)));
+        }
+
+        int count() {
+            return (int) count.get();
         }
     }
 
