@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -21,6 +22,13 @@ public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * How many passwords are checked at once: half the cores, at least one. A check is half a second or more
+     * of CPU; sign-ins that get past the rate limits (a flood's first burst, say) then queue for their turn
+     * instead of taking every core from the pages everyone else is loading. Fair, so nobody waits forever.
+     */
+    private static final Semaphore VERIFYING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     private final int iterations;
 
@@ -47,7 +55,13 @@ public final class PasswordHasher {
         }
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] expected = b64.decode(parts[3]);
-        byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+        byte[] actual;
+        VERIFYING.acquireUninterruptibly();
+        try {
+            actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+        } finally {
+            VERIFYING.release();
+        }
         return MessageDigest.isEqual(expected, actual);
     }
 
