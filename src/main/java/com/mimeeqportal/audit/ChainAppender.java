@@ -198,13 +198,13 @@ final class ChainAppender {
                 insert.setLong(13, event.seq());
                 insert.setString(14, event.prevHash());
                 insert.setString(15, event.hash());
-                insert.addBatch();
+                addOrRun(insert, events.size());
             }
-            insert.executeBatch();
+            runBatch(insert, events.size());
         }
     }
 
-    private static void advance(Connection connection, Iterable<AuditEvent> lastOfEachTenant) throws SQLException {
+    private static void advance(Connection connection, List<AuditEvent> lastOfEachTenant) throws SQLException {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         try (PreparedStatement update = connection.prepareStatement(ADVANCE_HEAD)) {
             for (AuditEvent last : lastOfEachTenant) {
@@ -212,9 +212,27 @@ final class ChainAppender {
                 update.setString(2, last.hash());
                 update.setObject(3, now);
                 update.setString(4, last.tenantId());
-                update.addBatch();
+                addOrRun(update, lastOfEachTenant.size());
             }
-            update.executeBatch();
+            runBatch(update, lastOfEachTenant.size());
+        }
+    }
+
+    /**
+     * A batch of one is run as a plain update: the common case when the portal is quiet, and H2's batch
+     * path creates an exception object (a stack trace in a deep container stack) on every call.
+     */
+    private static void addOrRun(PreparedStatement statement, int rows) throws SQLException {
+        if (rows == 1) {
+            statement.executeUpdate();
+        } else {
+            statement.addBatch();
+        }
+    }
+
+    private static void runBatch(PreparedStatement statement, int rows) throws SQLException {
+        if (rows > 1) {
+            statement.executeBatch();
         }
     }
 
