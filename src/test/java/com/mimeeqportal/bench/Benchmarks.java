@@ -77,14 +77,14 @@ public final class Benchmarks {
     private void jmh() throws RunnerException, IOException {
         Path verifyDir = Files.createDirectories(dir.resolve("chains-" + stamp));
         Path output = dir.resolve("jmh-" + stamp + ".txt");
-        int seconds = Integer.getInteger("bench.jmh.seconds", 3);
+        int seconds = Integer.getInteger("bench.jmh.seconds", 2);
         Options options = new OptionsBuilder()
                 .include(System.getProperty("bench.jmh.include", "com.mimeeqportal.bench."))
                 .param("database", System.getProperty("bench.jmh.databases", "h2,postgres").split(","))
                 .forks(Integer.getInteger("bench.jmh.forks", 1))
-                .warmupIterations(Integer.getInteger("bench.jmh.warmups", 2))
+                .warmupIterations(Integer.getInteger("bench.jmh.warmups", 3))
                 .warmupTime(TimeValue.seconds(seconds))
-                .measurementIterations(Integer.getInteger("bench.jmh.iterations", 3))
+                .measurementIterations(Integer.getInteger("bench.jmh.iterations", 5))
                 .measurementTime(TimeValue.seconds(seconds))
                 .jvmArgsAppend("-D" + ChainCheck.DIRECTORY_PROPERTY + "=" + verifyDir,
                         "-Djava.util.logging.config.file=" + quietLogging())
@@ -106,16 +106,16 @@ public final class Benchmarks {
             figures.add(Figure.failed("JMH", "no benchmark ran; see " + output, Target.NONE));
         }
         notes.add(String.format(Locale.ROOT, "JMH: %d fork(s), %d × %d s warm-up, %d × %d s measured; score ± 99.9 %% "
-                        + "interval", Integer.getInteger("bench.jmh.forks", 1), Integer.getInteger("bench.jmh.warmups", 2),
-                seconds, Integer.getInteger("bench.jmh.iterations", 3), seconds));
+                        + "interval", Integer.getInteger("bench.jmh.forks", 1), Integer.getInteger("bench.jmh.warmups", 3),
+                seconds, Integer.getInteger("bench.jmh.iterations", 5), seconds));
     }
 
-    /** Warnings only from the forks: Hikari, Flyway and Hibernate would otherwise log every trial's set-up. */
+    /** Errors only from the forks: Hikari, Flyway and Hibernate would otherwise log every trial's set-up. */
     private Path quietLogging() throws IOException {
         return Files.writeString(dir.resolve("jmh-logging.properties"), """
                 handlers=java.util.logging.ConsoleHandler
-                .level=WARNING
-                java.util.logging.ConsoleHandler.level=WARNING
+                .level=SEVERE
+                java.util.logging.ConsoleHandler.level=SEVERE
                 """);
     }
 

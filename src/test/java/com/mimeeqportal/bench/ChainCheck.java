@@ -19,12 +19,13 @@ final class ChainCheck {
     }
 
     static String ok(int chains, long entries) {
-        return "OK: " + chains + " chains verified, " + entries + " entries, as many as appended";
+        return String.format(java.util.Locale.ROOT, "OK: %d chains verified, %,d entries, as many as appended", chains,
+                entries);
     }
 
     static String failed(int chains, long entries, long appended, List<String> broken) {
-        return "FAILED: " + chains + " chains, " + entries + " entries verified of " + appended + " appended; "
-                + String.join("; ", broken);
+        return String.format(java.util.Locale.ROOT, "FAILED: %d chains, %,d entries verified of %,d appended; %s",
+                chains, entries, appended, String.join("; ", broken));
     }
 
     static boolean passed(String verdict) {
