@@ -44,16 +44,24 @@ final class PortalRun implements AutoCloseable {
         this.banner = banner;
     }
 
-    /** The run profile's command line with {@code jvmFlags} in place of {@code portal.jvm.flags}. */
-    static List<String> command(String jvmFlags, int port) {
+    /**
+     * The run profile's command line with {@code jvmFlags} in place of {@code portal.jvm.flags} and
+     * {@code payaraOptions} (e.g. {@code --rootdir /abs/dir}, a fixed runtime directory for an AOT cache) at its end.
+     */
+    static List<String> command(String jvmFlags, String payaraOptions, int port) {
         List<String> command = new ArrayList<>(List.of("java"));
-        Arrays.stream(jvmFlags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).forEach(command::add);
+        words(jvmFlags).forEach(command::add);
         command.addAll(List.of("-Dportal.http.port=" + port, "-jar", PayaraMicroProcess.microJar().toString(),
                 "--prebootcommandfile", preBootFile().toString(),
                 "--deploy", PayaraMicroProcess.sandboxWar().toString(),
                 "--deploy", PayaraMicroProcess.portalWar() + java.io.File.pathSeparator + "/",
                 "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome", "--nocluster"));
+        words(payaraOptions).forEach(command::add);
         return command;
+    }
+
+    private static java.util.stream.Stream<String> words(String line) {
+        return Arrays.stream(line.trim().split("\\s+")).filter(word -> !word.isEmpty());
     }
 
     private static Path preBootFile() {
@@ -67,7 +75,8 @@ final class PortalRun implements AutoCloseable {
         Map<String, String> environment = Map.of("PORTAL_DEMO_OPERATOR_PASSWORD", PASSWORDS.operator(),
                 "PORTAL_DEMO_ADMIN_PASSWORD", PASSWORDS.admin(), "PORTAL_DEMO_SALES_PASSWORD", PASSWORDS.sales());
         long launched = System.nanoTime();
-        PayaraMicroProcess process = PayaraMicroProcess.start(command(jvmFlags, port), environment, port,
+        PayaraMicroProcess process = PayaraMicroProcess.start(
+                command(jvmFlags, System.getProperty("bench.payara-options", ""), port), environment, port,
                 directory.resolve(logName), directory);
         Runtime.getRuntime().addShutdownHook(new Thread(process::close));
         try {

@@ -32,12 +32,15 @@ class PortalRunTest {
 
     @Test
     void theCommandIsTheRunProfilesWithTheFlagsGiven() {
-        List<String> command = PortalRun.command("  -XX:+UseSerialGC   -Xmx512m ", 18080);
+        List<String> command = PortalRun.command("  -XX:+UseSerialGC   -Xmx512m ", "", 18080);
         assertEquals(List.of("java", "-XX:+UseSerialGC", "-Xmx512m", "-Dportal.http.port=18080", "-jar"),
                 command.subList(0, 5));
         String line = String.join(" ", command);
         assertTrue(line.contains("sandbox.war --deploy "), line);
         assertTrue(line.endsWith("portal.war:/ --port 18080 --nohazelcast --disablephonehome --nocluster"), line);
-        assertEquals(List.of("java", "-Dportal.http.port=1"), PortalRun.command("", 1).subList(0, 2));
+        assertEquals(List.of("java", "-Dportal.http.port=1"), PortalRun.command("", " ", 1).subList(0, 2));
+        List<String> withOptions = PortalRun.command("", "--rootdir /tmp/rt", 1);
+        assertEquals(List.of("--nocluster", "--rootdir", "/tmp/rt"), withOptions.subList(withOptions.size() - 3,
+                withOptions.size()));
     }
 }
