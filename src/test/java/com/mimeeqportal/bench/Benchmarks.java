@@ -57,10 +57,29 @@ public final class Benchmarks {
         if (parts.contains("startup") || parts.contains("lookup") || parts.contains("catalog")) {
             List<String> variants = Arrays.stream(System.getProperty("bench.jvm-flags", "").split(" \\| "))
                     .map(String::trim).toList();
+            List<String> labels = new ArrayList<>();
             for (int v = 0; v < variants.size(); v++) {
-                String label = variants.size() == 1 ? "" : " [" + (char) ('A' + v) + "]";
-                bench.notes.add("portal JVM flags" + label + ": `" + (variants.get(v).isEmpty() ? "(none)" : variants.get(v)) + "`");
-                bench.portal(parts, variants.get(v), label);
+                labels.add(variants.size() == 1 ? "" : " [" + (char) ('A' + v) + "]");
+                bench.notes.add("portal JVM flags" + labels.get(v) + ": `"
+                        + (variants.get(v).isEmpty() ? "(none)" : variants.get(v)) + "`");
+            }
+            String payaraOptions = System.getProperty("bench.payara-options", "");
+            if (!payaraOptions.isBlank()) {
+                bench.notes.add("Payara Micro options added to the run profile's: `" + payaraOptions.trim() + "`");
+            }
+            PortalRun kept = null;
+            if (parts.contains("startup")) {
+                kept = bench.startup(variants, labels, Integer.getInteger("bench.startup.rounds", 1),
+                        parts.contains("lookup") || parts.contains("catalog"));
+            }
+            if (parts.contains("lookup") || parts.contains("catalog")) {
+                // The variant whose portal the start-up part left running first, so it is not started again.
+                for (int i = 0; i < variants.size(); i++) {
+                    int v = (variants.size() - 1 + i) % variants.size();
+                    bench.portal(parts, variants.get(v), labels.get(v), v == variants.size() - 1 ? kept : null);
+                }
+            } else if (kept != null) {
+                kept.close();
             }
         }
         bench.notes.addAll(Machine.describe(loadBefore, Machine.loadAverage()));
@@ -151,22 +170,60 @@ public final class Benchmarks {
 
     // ---- the portal over HTTP ----------------------------------------------------------------------------
 
-    private void portal(Set<String> parts, String flags, String label) throws IOException {
-        Path work = dir.resolve("portal-" + stamp + label.replaceAll("\\W", ""));
-        int port = PayaraMicroProcess.freePort();
-        PortalRun running = null;
-        try {
-            if (parts.contains("startup")) {
-                progress("first start of the portal" + label + " in " + work);
-                try (PortalRun first = PortalRun.start(flags, work, port, "first-start.log")) {
-                    startFigures("first start" + label, first, 12);
+    /**
+     * Start-up, first start on a fresh data directory then a second on the same one, for each variant in turn, in
+     * {@code rounds} rounds (A, B, A, B, … so that a change in the machine's load falls on every variant). Returns
+     * the last variant's last second start still running when {@code keepLast}, for the HTTP parts.
+     */
+    private PortalRun startup(List<String> variants, List<String> labels, int rounds, boolean keepLast) {
+        List<StartTimes> times = new ArrayList<>();
+        variants.forEach(v -> times.add(new StartTimes()));
+        PortalRun kept = null;
+        for (int round = 1; round <= rounds; round++) {
+            for (int v = 0; v < variants.size(); v++) {
+                String label = labels.get(v) + (rounds == 1 ? "" : " round " + round);
+                Path work = dir.resolve("startup-" + stamp + label.replaceAll("\\W", ""));
+                int port = PayaraMicroProcess.freePort();
+                try {
+                    progress("first start of the portal" + label + " in " + work);
+                    try (PortalRun first = PortalRun.start(variants.get(v), work, port, "first-start.log")) {
+                        times.get(v).first.add(first);
+                    }
+                    progress("second start" + label);
+                    PortalRun second = PortalRun.start(variants.get(v), work, port, "second-start.log");
+                    times.get(v).second.add(second);
+                    if (keepLast && round == rounds && v == variants.size() - 1) {
+                        kept = second;
+                    } else {
+                        second.close();
+                    }
+                } catch (RuntimeException | IOException e) {
+                    times.get(v).failures.add(e.getMessage());
+                    progress("start-up" + label + " failed: " + e);
                 }
-                progress("second start" + label);
-                running = PortalRun.start(flags, work, port, "second-start.log");
-                startFigures("second start" + label, running, 10);
-            } else {
+            }
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            startFigures("first start" + labels.get(v), times.get(v).first, times.get(v).failures, 12);
+            startFigures("second start" + labels.get(v), times.get(v).second, times.get(v).failures, 10);
+        }
+        return kept;
+    }
+
+    /** The start-ups of one variant over the rounds, and why any failed. */
+    private static final class StartTimes {
+        final List<PortalRun> first = new ArrayList<>();
+        final List<PortalRun> second = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
+    }
+
+    /** The HTTP parts on {@code running} if given, else on a portal started for them (not timed). */
+    private void portal(Set<String> parts, String flags, String label, PortalRun running) throws IOException {
+        Path work = dir.resolve("portal-" + stamp + label.replaceAll("\\W", ""));
+        try {
+            if (running == null) {
                 progress("starting the portal" + label + " in " + work);
-                running = PortalRun.start(flags, work, port, "start.log");
+                running = PortalRun.start(flags, work, PayaraMicroProcess.freePort(), "start.log");
             }
             PortalRun.sleep(3000);
             figures.add(memory("resident memory at rest" + label, running));
@@ -190,14 +247,29 @@ public final class Benchmarks {
         }
     }
 
-    private void startFigures(String which, PortalRun run, double target) {
-        figures.add(Figure.of("start to ready (/health/ready and /login 200), " + which + ", from process launch",
-                run.fromLaunch, Figure.number(run.fromLaunch) + " s", Target.atMost(target, " s")));
-        double fromJvm = run.fromJvmStart.orElse(Double.NaN);
-        String banner = run.banner.isPresent() ? " (banner: " + Figure.number(run.banner.getAsDouble()) + " s)" : "";
-        figures.add(Figure.of("start to ready, " + which + ", from JVM start", fromJvm,
-                Double.isNaN(fromJvm) ? "no \"ready … after JVM start\" line in the log" : Figure.number(fromJvm) + " s" + banner,
-                Target.atMost(target, " s")));
+    private void startFigures(String which, List<PortalRun> runs, List<String> failures, double target) {
+        String failed = failures.isEmpty() ? "" : "; " + failures.size() + " start(s) FAILED: " + failures.get(0);
+        List<Double> launch = runs.stream().map(r -> r.fromLaunch).toList();
+        List<Double> jvm = runs.stream().filter(r -> r.fromJvmStart.isPresent()).map(r -> r.fromJvmStart.getAsDouble()).toList();
+        List<Double> banner = runs.stream().filter(r -> r.banner.isPresent()).map(r -> r.banner.getAsDouble()).toList();
+        double fromLaunch = Samples.median(launch);
+        double fromJvm = Samples.median(jvm);
+        figures.add(judged("start to ready (/health/ready and /login 200), " + which + ", from process launch", fromLaunch,
+                seconds(launch) + failed, Target.atMost(target, " s"), failures.size()));
+        String shown = jvm.isEmpty() ? "no \"ready … after JVM start\" line in the log"
+                : seconds(jvm) + (banner.isEmpty() ? "" : " (banner: " + seconds(banner) + ")");
+        figures.add(judged("start to ready, " + which + ", from JVM start", fromJvm, shown + failed,
+                Target.atMost(target, " s"), failures.size()));
+    }
+
+    /** "25.6 s", or with several rounds "25.6 s (median of 3: 24.1–27.0 s)". */
+    static String seconds(List<Double> values) {
+        if (values.size() <= 1) {
+            return values.isEmpty() ? "–" : Figure.number(values.get(0)) + " s";
+        }
+        return Figure.number(Samples.median(values)) + " s (median of " + values.size() + ": "
+                + Figure.number(values.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
+                + Figure.number(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()) + " s)";
     }
 
     private static Figure memory(String name, PortalRun run) {

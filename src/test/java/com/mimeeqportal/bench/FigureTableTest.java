@@ -43,6 +43,15 @@ class FigureTableTest {
     }
 
     @Test
+    void mediansOfOddAndEvenCountsAndRoundsShownWithTheirRange() {
+        assertEquals(25.0, Samples.median(List.of(31.0, 25.0, 24.0)));
+        assertEquals(27.5, Samples.median(List.of(30.0, 25.0)));
+        assertTrue(Double.isNaN(Samples.median(List.of())));
+        assertEquals("25.6 s", Benchmarks.seconds(List.of(25.61)));
+        assertEquals("25.0 s (median of 3: 24.0–31.0 s)", Benchmarks.seconds(List.of(31.0, 25.0, 24.0)));
+    }
+
+    @Test
     void ratiosOfMissingOrZeroValuesAreMissing() {
         assertEquals(1.25, Samples.ratio(25, 20), 1e-9);
         assertTrue(Double.isNaN(Samples.ratio(25, 0)));

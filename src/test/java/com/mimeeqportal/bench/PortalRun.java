@@ -46,7 +46,7 @@ final class PortalRun implements AutoCloseable {
 
     /**
      * The run profile's command line with {@code jvmFlags} in place of {@code portal.jvm.flags} and
-     * {@code payaraOptions} (e.g. {@code --rootdir /abs/dir}, a fixed runtime directory for an AOT cache) at its end.
+     * {@code payaraOptions} (further Payara Micro options) at its end.
      */
     static List<String> command(String jvmFlags, String payaraOptions, int port) {
         List<String> command = new ArrayList<>(List.of("java"));
@@ -98,7 +98,43 @@ final class PortalRun implements AutoCloseable {
                 sleep(100);
             }
         }
+        try {
+            awaitBootEnd(process, launched);
+        } catch (RuntimeException | Error e) {
+            process.close();
+            throw e;
+        }
         return new PortalRun(process, fromLaunch, fromJvmStart, banner);
+    }
+
+    private static final Pattern BOOT_END = Pattern.compile("Payara Micro .*ready in [\\d,]+ \\(ms\\)");
+
+    /**
+     * Waits for Payara Micro's own "ready in" line (every deployment done) and refuses a start in which the portal
+     * was deployed twice: a {@code --rootdir} reused from an earlier run redeploys its applications first, so the
+     * portal answers, is undeployed and deployed again, and the time measured would be the first deployment's.
+     */
+    private static void awaitBootEnd(PayaraMicroProcess process, long launched) {
+        while (!BOOT_END.matcher(process.log()).find()) {
+            if (!process.isAlive() || System.nanoTime() - launched > START_BUDGET.toNanos()) {
+                throw new IllegalStateException("Payara Micro did not finish booting:\n" + tail(process.log()));
+            }
+            sleep(200);
+        }
+        if (deployments(process.log()) > 1) {
+            throw new IllegalStateException("The portal was deployed twice in one start (a --rootdir reused from an "
+                    + "earlier run redeploys its applications), so its start-up cannot be timed");
+        }
+    }
+
+    /** How many times the portal said it was ready in {@code log}. */
+    static int deployments(String log) {
+        Matcher ready = BANNER.matcher(log);
+        int count = 0;
+        while (ready.find()) {
+            count++;
+        }
+        return count;
     }
 
     /**

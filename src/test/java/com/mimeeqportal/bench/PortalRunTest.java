@@ -26,6 +26,12 @@ class PortalRunTest {
     }
 
     @Test
+    void aSecondBannerInOneLogIsASecondDeployment() {
+        assertEquals(1, PortalRun.deployments(LOG));
+        assertEquals(2, PortalRun.deployments(LOG + LOG));
+    }
+
+    @Test
     void noBannerYetIsNoAnswer() {
         assertNull(PortalRun.banner(LOG.substring(0, LOG.indexOf("  Mimeeq"))));
     }

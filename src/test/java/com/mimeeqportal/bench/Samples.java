@@ -36,6 +36,16 @@ final class Samples {
         return sorted[Math.max(rank, 1) - 1] / 1e6;
     }
 
+    /** The median of {@code values} (the mean of the middle two for an even count); NaN for none. */
+    static double median(java.util.List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     /** {@code numerator ÷ denominator}, NaN when either is missing or the denominator is not positive. */
     static double ratio(double numerator, double denominator) {
         return Double.isNaN(numerator) || Double.isNaN(denominator) || denominator <= 0 ? Double.NaN
