@@ -52,10 +52,10 @@ public final class LoadHarness {
     private final Passwords passwords;
 
     /** The demo users' passwords, as given to the portal's first start (PORTAL_DEMO_*_PASSWORD). */
-    record Passwords(String operator, String admin, String sales) {
+    public record Passwords(String operator, String admin, String sales) {
     }
 
-    LoadHarness(URI base, Passwords passwords) {
+    public LoadHarness(URI base, Passwords passwords) {
         this.base = base;
         this.passwords = passwords;
     }
@@ -319,7 +319,7 @@ public final class LoadHarness {
     // ---- the pieces --------------------------------------------------------------------------------
 
     /** A tenant with an admin who can export and verify its audit log, a short code to look up, and its users. */
-    record Tenant(LoadHarness harness, String salesUser, String salesPassword, Client admin, String shortCode) {
+    public record Tenant(LoadHarness harness, String salesUser, String salesPassword, Client admin, String shortCode) {
 
         static Tenant demo(LoadHarness harness) {
             Client admin = harness.signedIn("admin@demo.example", harness.passwords.admin());
@@ -374,7 +374,7 @@ public final class LoadHarness {
             return verified.find() ? "verified to #" + verified.group(1) : "NOT VERIFIED";
         }
 
-        static String shortCode(Client user) {
+        public static String shortCode(Client user) {
             org.jsoup.nodes.Element product = org.jsoup.Jsoup.parse(
                     user.get("/catalog?status=ACTIVE&mode=VARIANT&own=own").body()).selectFirst("table.products tbody tr");
             if (product == null) {
@@ -433,7 +433,7 @@ public final class LoadHarness {
         }
     }
 
-    Client signedIn(String username, String password) {
+    public Client signedIn(String username, String password) {
         Client client = new Client(base);
         Client.Page result = client.submit("/login", "/login", Map.of("username", username, "password", password));
         if (result.status() != 302) {
@@ -443,21 +443,21 @@ public final class LoadHarness {
     }
 
     /** A browser-like client: one cookie jar, keep-alive, no redirects followed, and no page kept. */
-    static final class Client {
+    public static final class Client {
         private final URI base;
         private final HttpClient http;
 
-        Client(URI base) {
+        public Client(URI base) {
             this.base = base;
             // HTTP/1.1 as browsers speak to Payara here; the h2c upgrade attempt of the default confused it once.
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         }
 
-        record Page(int status, String body, String location) {
+        public record Page(int status, String body, String location) {
         }
 
-        Page get(String path) {
+        public Page get(String path) {
             return send(HttpRequest.newBuilder(base.resolve(path.substring(1))).GET());
         }
 
@@ -470,7 +470,7 @@ public final class LoadHarness {
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
-        Page submit(String formPage, String action, Map<String, String> fields) {
+        public Page submit(String formPage, String action, Map<String, String> fields) {
             String csrf = org.jsoup.Jsoup.parse(get(formPage).body()).select("input[name=_csrf]").attr("value");
             String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                     .collect(Collectors.joining("&", "", (fields.isEmpty() ? "" : "&") + "_csrf=" + encode(csrf)));

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * environment of its own, its output in a log file. Arquillian can't do this (it starts every server in demo
  * mode, with the same options, and never restarts one), so the tests of production set-ups use this.
  */
-final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements AutoCloseable {
 
     private static final Duration START_BUDGET = Duration.ofSeconds(150);
 
@@ -36,15 +36,15 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.base = base;
     }
 
-    static Path microJar() {
+    public static Path microJar() {
         return Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")).toAbsolutePath();
     }
 
-    static Path portalWar() {
+    public static Path portalWar() {
         return Path.of(System.getProperty("portal.war", "target/portal.war")).toAbsolutePath();
     }
 
-    static Path sandboxWar() {
+    public static Path sandboxWar() {
         return Path.of(System.getProperty("sandbox.war", "target/sandbox.war")).toAbsolutePath();
     }
 
@@ -52,13 +52,22 @@ final class PayaraMicroProcess implements AutoCloseable {
      * Starts {@code command} (a {@code java …} command line, split on spaces) with exactly {@code environment}
      * added to a copy of this JVM's environment from which every {@code PORTAL_} variable was removed.
      */
-    static PayaraMicroProcess start(List<String> command, Map<String, String> environment, int port, Path log) {
+    public static PayaraMicroProcess start(List<String> command, Map<String, String> environment, int port, Path log) {
+        return start(command, environment, port, log, null);
+    }
+
+    /** As {@link #start(List, Map, int, Path)}, in {@code directory} (null: this JVM's), as a shell in a checkout. */
+    public static PayaraMicroProcess start(List<String> command, Map<String, String> environment, int port, Path log,
+                                           Path directory) {
         List<String> line = new ArrayList<>(command);
         if (line.get(0).equals("java")) {
             // The JDK running the tests: the machine's default java may be older than Payara 7 accepts.
             line.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("PORTAL_") || name.startsWith("SANDBOX_"));
         builder.environment().putAll(environment);
         try {
@@ -69,12 +78,21 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
+    /** The JVM's process id (for /proc/<pid>/status, jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until {@code path} answers 200, failing with the log if the JVM ends or the budget passes. */
-    PayaraMicroProcess awaitOk(String path) {
+    public PayaraMicroProcess awaitOk(String path) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_BUDGET.toNanos();
         while (true) {
@@ -108,7 +126,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -129,7 +147,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
