@@ -39,6 +39,7 @@ public class Views {
         resolver.setSuffix(".html");
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
+        RecordProperties.install();
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(new PortalMessageResolver());
