@@ -31,6 +31,14 @@ public final class KeyVault {
         this.keyset = changed;
     }
 
+    /**
+     * Reads the master keyset file again and uses what it holds now: another instance of a cluster rotated the
+     * keyset or disabled a key (it wrote the shared file, then told every instance; see docs/clustering.md).
+     */
+    public void reload() {
+        install(MasterKeysets.aead(keyset.file(), false));
+    }
+
     public String seal(TenantId tenant, ApiKey key) {
         try {
             byte[] ciphertext = keyset.aead().encrypt(key.reveal().getBytes(StandardCharsets.UTF_8), associatedData(tenant));

@@ -9,6 +9,7 @@ import com.mimeeqportal.demo.DemoSeeder;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.Database;
+import com.mimeeqportal.system.Cluster;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.user.InitialUsers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +37,11 @@ public class Startup {
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored, PortalConfig config,
                Instance<KeyVault> keyVault, Instance<Database> database, Instance<AuditLog> audit,
                Instance<AuditChainSealer> sealer, Instance<InitialUsers> initialUsers,
-               Instance<DemoSeeder> demoSeeder) {
+               Instance<DemoSeeder> demoSeeder, Instance<Cluster> cluster) {
         try {
             keyVault.get();
             database.get();
+            String clustering = cluster.get().start();
             sealer.get().sealLegacyEntries();
             List<String> announcements = new ArrayList<>();
             initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR, config.operatorInitialPassword(),
@@ -48,8 +50,8 @@ public class Startup {
                 announcements.addAll(demoSeeder.get().seed());
             }
             audit.get().record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.STARTUP).actor("system")
-                    .detail("mode " + mode(config)).success());
-            LOG.info(banner(config, announcements));
+                    .detail("mode " + mode(config) + ", " + clustering).success());
+            LOG.info(banner(config, announcements, clustering));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "\n\n  Mimeeq Portal cannot start: " + rootMessage(e) + "\n", e);
             if (config.exitOnStartupFailure()) {
@@ -60,11 +62,12 @@ public class Startup {
         }
     }
 
-    private static String banner(PortalConfig config, List<String> announcements) {
+    private static String banner(PortalConfig config, List<String> announcements, String clustering) {
         StringBuilder banner = new StringBuilder()
                 .append("\n\n  Mimeeq Portal is ready at http://localhost:").append(config.listeningPort()).append("/")
                 .append("  (").append(mode(config)).append(" mode, data in ").append(config.dataDir()).append(", ")
-                .append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms after JVM start)\n");
+                .append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms after JVM start)\n")
+                .append("  ").append(clustering).append('\n');
         if (!announcements.isEmpty()) {
             banner.append("\n  Users created now; generated passwords are shown this once:\n");
             announcements.forEach(line -> banner.append(line).append('\n'));
