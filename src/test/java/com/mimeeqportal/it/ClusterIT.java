@@ -119,6 +119,7 @@ class ClusterIT {
         // Signed in through A; after A is killed the session goes on through B (and so do its CSRF tokens).
         PortalClient operatorOnA = Fixtures.signedIn(a.base(), "operator", Fixtures.OPERATOR_PASSWORD);
         aRotationInterruptedByKillingAIsCompletedByB(operatorOnA);
+        theSessionChecksHoldOnBForSessionsThatAStarted(tenant, adminOnA, operatorOnA);
 
         theHourlyJobTriggeredOnBothRanOncePerTime();
     }
@@ -249,6 +250,28 @@ class ClusterIT {
         assertEquals(302, disabled.status(), "A's CSRF token works on B: " + disabled.text());
         assertTrue(disabled.location().contains("done=disable"), disabled.location());
         assertEquals(200, operatorOnB.get("/operator/keyset").status());
+    }
+
+    /** The operator suspends the tenant through B; the admin's session, started on A, ends at its next request on B. */
+    private static void theSessionChecksHoldOnBForSessionsThatAStarted(Fixtures.NewTenant tenant, PortalClient adminOnA,
+                                                                      PortalClient operatorOnA) throws SQLException {
+        PortalClient adminOnB = adminOnA.at(b.base());
+        assertEquals(200, adminOnB.get("/admin/users").status(), "the admin's session from A goes on through B");
+        String tenantId;
+        try (Connection db = install.connect(); PreparedStatement select = db.prepareStatement(
+                "select id from tenant where name = ?")) {
+            select.setString(1, tenant.name());
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                tenantId = row.getString(1);
+            }
+        }
+        PortalClient.Page suspended = operatorOnA.at(b.base()).submit("/operator/tenants",
+                "/operator/tenants/" + tenantId + "/suspend", Map.of());
+        assertEquals(302, suspended.status(), suspended.text());
+        PortalClient.Page next = adminOnB.get("/admin/users");
+        assertEquals(302, next.status(), "the suspended tenant's session ended on B: " + next.text());
+        assertTrue(next.location().contains("/login"), next.location());
     }
 
     /**
