@@ -34,7 +34,7 @@ public final class PortalClient {
     private final List<String> pagesSeen = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public PortalClient(URI base) {
-        this(base, new CookieManager());
+        this(base, new BrowserCookies());
     }
 
     private PortalClient(URI base, CookieManager cookies) {
@@ -59,7 +59,7 @@ public final class PortalClient {
      */
     public PortalClient(URI base, String clientAddress) {
         this.base = URI.create(base.getScheme() + "://127.0.0.1:" + base.getPort() + base.getPath());
-        this.cookies = new CookieManager();
+        this.cookies = new BrowserCookies();
         try {
             this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(10)).localAddress(java.net.InetAddress.getByName(clientAddress))
