@@ -1,10 +1,8 @@
 package com.mimeeqportal.apikey;
 
 import com.mimeeqportal.system.PortalConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -14,10 +12,10 @@ import java.util.logging.Logger;
 
 /**
  * Every third of a lease time, on every instance: {@link KeysetRotation#watch()} renews this instance's lease on a
- * running re-encryption, or resumes one whose instance died. A non-persistent EJB timer, like the audit jobs.
+ * running re-encryption, or resumes one whose instance died. A non-persistent EJB timer, like the audit jobs,
+ * started by {@code boot/Startup} once the portal has started.
  */
 @Singleton
-@Startup
 public class ReencryptionWatch {
 
     private static final Logger LOG = Logger.getLogger(ReencryptionWatch.class.getName());
@@ -31,8 +29,11 @@ public class ReencryptionWatch {
     @Inject
     PortalConfig config;
 
-    @PostConstruct
-    void schedule() {
+    /** Creates the timer (once). */
+    public void start() {
+        if (!timers.getTimers().isEmpty()) {
+            return;
+        }
         long every = Math.max(1000, config.clusterLease().toMillis() / 3);
         timers.createIntervalTimer(every, every, new TimerConfig("keyset re-encryption watch", false));
     }

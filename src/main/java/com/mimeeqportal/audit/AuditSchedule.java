@@ -3,11 +3,9 @@ package com.mimeeqportal.audit;
 import com.mimeeqportal.system.ClusterLeases;
 import com.mimeeqportal.system.JobSchedule;
 import com.mimeeqportal.system.PortalConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
@@ -24,11 +22,13 @@ import java.util.logging.Logger;
  * timers work on Payara Micro without further setup; non-persistent, so there is no timer database; and
  * singleton-locked, so a purge and a verification of this instance never run at the same time.
  *
+ * <p>{@code boot/Startup} starts the timers once the portal has started, so a start that fails (a setting, the
+ * database) fails there, with its reason and exit status, and no job runs on a half-started portal.
+ *
  * <p>Once per cluster: every instance's timer fires, and the first to take the job's database lease (held until
  * shortly before the job's next time) runs it; the others log that and skip. A single instance takes it too.
  */
 @Singleton
-@Startup
 public class AuditSchedule {
 
     private static final Logger LOG = Logger.getLogger(AuditSchedule.class.getName());
@@ -47,8 +47,11 @@ public class AuditSchedule {
     @Inject
     ClusterLeases leases;
 
-    @PostConstruct
-    void schedule() {
+    /** Creates the two timers (once). */
+    public void start() {
+        if (!timers.getTimers().isEmpty()) {
+            return;
+        }
         timers.createCalendarTimer(expression(config.auditVerifySchedule()), new TimerConfig(VERIFY, false));
         timers.createCalendarTimer(expression(config.auditPurgeSchedule()), new TimerConfig(PURGE, false));
     }

@@ -1,10 +1,12 @@
 package com.mimeeqportal.boot;
 
 import com.mimeeqportal.apikey.KeyVault;
+import com.mimeeqportal.apikey.ReencryptionWatch;
 import com.mimeeqportal.audit.AuditChainSealer;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.audit.AuditSchedule;
 import com.mimeeqportal.demo.DemoSeeder;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.TenantId;
@@ -37,7 +39,8 @@ public class Startup {
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored, PortalConfig config,
                Instance<KeyVault> keyVault, Instance<Database> database, Instance<AuditLog> audit,
                Instance<AuditChainSealer> sealer, Instance<InitialUsers> initialUsers,
-               Instance<DemoSeeder> demoSeeder, Instance<Cluster> cluster) {
+               Instance<DemoSeeder> demoSeeder, Instance<Cluster> cluster, Instance<AuditSchedule> auditSchedule,
+               Instance<ReencryptionWatch> reencryptionWatch) {
         try {
             keyVault.get();
             database.get();
@@ -51,6 +54,9 @@ public class Startup {
             }
             audit.get().record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.STARTUP).actor("system")
                     .detail("mode " + mode(config) + ", " + clustering).success());
+            // The timers last: no job runs on a portal whose start failed.
+            auditSchedule.get().start();
+            reencryptionWatch.get().start();
             LOG.info(banner(config, announcements, clustering));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "\n\n  Mimeeq Portal cannot start: " + rootMessage(e) + "\n", e);
