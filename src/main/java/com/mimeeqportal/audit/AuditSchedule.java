@@ -63,18 +63,21 @@ public class AuditSchedule {
             return;
         }
         Instant now = Instant.now();
+        // The next time names this time: the same on every instance, however late each one's timer fired.
+        Instant next = timer.getNextTimeout().toInstant();
+        String run = "Audit job " + job + " (next at " + next + ")";
         boolean mine;
         try {
-            mine = leases.acquire(job, hold(now, timer.getNextTimeout().toInstant()));
+            mine = leases.acquire(job, hold(now, next));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Audit job " + job + " at " + now + ": its lease could not be taken (database?)", e);
+            LOG.log(Level.SEVERE, run + ": its lease could not be taken (database?)", e);
             return;
         }
         if (!mine) {
-            LOG.info(() -> "Audit job " + job + " at " + now + ": another instance runs it; skipped here");
+            LOG.info(() -> run + ": another instance runs it; skipped here");
             return;
         }
-        LOG.info(() -> "Audit job " + job + " at " + now + ": runs on this instance (" + leases.self() + ")");
+        LOG.info(() -> run + ": runs on this instance (" + leases.self() + ")");
         if (job.equals(VERIFY)) {
             run("verification", () -> maintenance.verifyAll());
         } else {
