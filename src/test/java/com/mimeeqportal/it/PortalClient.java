@@ -69,9 +69,13 @@ public final class PortalClient {
         }
     }
 
-    /** Whether the response set a cookie (a session was started). */
+    /**
+     * Whether the response started a session: set the session cookie. Payara's {@code JSESSIONIDVERSION}, which it
+     * sets on every answer to a session of a {@code <distributable/>} application while its data grid runs (the
+     * session's version, for a move to another instance), is no new session.
+     */
     public static boolean setsCookie(Page page) {
-        return page.response().headers().firstValue("Set-Cookie").isPresent();
+        return page.response().headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="));
     }
 
     public record Page(int status, String body, HttpResponse<String> response) {
