@@ -85,6 +85,7 @@ public class ApiKeyServlet extends PageServlet {
         switch (keyReveal.reveal(actor(request), field(request, "password"), failures.paused())) {
             case KeyReveal.Result.Revealed revealed -> {
                 failures.succeeded();
+                storeRevealFailures(request, failures);
                 show(request, response, HttpServletResponse.SC_OK, new FormErrors(),
                         revealed.key().<Map<String, Object>>map(key -> Map.of("revealed", key.reveal())).orElse(Map.of()));
             }
@@ -105,6 +106,7 @@ public class ApiKeyServlet extends PageServlet {
                     errors.add("password", "validation.required"), Map.of());
             case WRONG_PASSWORD -> {
                 failures.failed();
+                storeRevealFailures(request, failures);
                 show(request, response, HttpServletResponse.SC_BAD_REQUEST,
                         errors.add("password", "apiKey.revealWrongPassword"), Map.of());
             }
@@ -122,6 +124,14 @@ public class ApiKeyServlet extends PageServlet {
     }
 
     /** Wrong reveal passwords of one session; after {@link #REVEAL_ATTEMPTS} the form pauses. */
+    /**
+     * Stores the changed count again: in a cluster the session is copied to the data grid when an attribute is set
+     * (Payara's persistence scope "modified-session"), not when an object already in it changes.
+     */
+    private static void storeRevealFailures(HttpServletRequest request, RevealFailures failures) {
+        request.getSession().setAttribute(REVEAL_FAILURES, failures);
+    }
+
     static final class RevealFailures implements java.io.Serializable {
         private int count;
         private java.time.Instant pausedUntil = java.time.Instant.EPOCH;

@@ -31,6 +31,14 @@ public final class KeyVault {
         this.keyset = changed;
     }
 
+    /**
+     * Reads the master keyset file again and uses what it holds now: another instance of a cluster rotated the
+     * keyset or disabled a key (it wrote the shared file, then told every instance; see docs/clustering.md).
+     */
+    public void reload() {
+        install(MasterKeysets.aead(keyset.file(), false));
+    }
+
     public String seal(TenantId tenant, ApiKey key) {
         try {
             byte[] ciphertext = keyset.aead().encrypt(key.reveal().getBytes(StandardCharsets.UTF_8), associatedData(tenant));
@@ -40,7 +48,37 @@ public final class KeyVault {
         }
     }
 
+    /**
+     * Opens a tenant's sealed key. If it doesn't open, the keyset file may have changed on another instance without
+     * this one hearing of it (a notice lost in a network split): the file is read again, at most every 10 seconds,
+     * and the key tried once more.
+     */
     public ApiKey open(TenantId tenant, String sealed) {
+        try {
+            return openWith(keyset, tenant, sealed);
+        } catch (KeyVaultException e) {
+            long now = System.nanoTime();
+            if (now - lastRereadAfterFailure < REREAD_PAUSE_NANOS) {
+                throw e;
+            }
+            lastRereadAfterFailure = now;
+            MasterKeyset before = keyset;
+            try {
+                reload();
+            } catch (RuntimeException unreadable) {
+                throw e;
+            }
+            if (keyset.keys().equals(before.keys())) {
+                throw e;
+            }
+            return openWith(keyset, tenant, sealed);
+        }
+    }
+
+    private static final long REREAD_PAUSE_NANOS = 10_000_000_000L;
+    private volatile long lastRereadAfterFailure = System.nanoTime() - REREAD_PAUSE_NANOS;
+
+    private static ApiKey openWith(MasterKeyset keyset, TenantId tenant, String sealed) {
         try {
             byte[] plaintext = keyset.aead().decrypt(Base64.getDecoder().decode(sealed), associatedData(tenant));
             return new ApiKey(new String(plaintext, StandardCharsets.UTF_8));

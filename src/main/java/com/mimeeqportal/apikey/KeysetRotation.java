@@ -6,15 +6,21 @@ import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.system.ClusterBus;
+import com.mimeeqportal.system.ClusterLeases;
 import com.mimeeqportal.system.Database;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
 import jakarta.persistence.OptimisticLockException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
@@ -28,6 +34,12 @@ import org.hibernate.StaleStateException;
  * (the key id in each ciphertext's prefix), so an interrupted run is resumed by starting it again, and
  * nothing is lost meanwhile because older keys stay enabled until the operator disables them, which is
  * refused while any readable tenant key still depends on them. Every step is audited in the system tenant.
+ *
+ * <p>In a cluster (docs/clustering.md) one instance runs the re-encryption at a time: it holds the database lease
+ * {@value #LEASE}, renews it after every batch and every {@link #watch()}, and stores its progress there, so every
+ * instance's operator page shows it. If that instance dies, its lease runs out and the next {@link #watch()} of
+ * another instance resumes the run. A changed keyset file is announced on {@link #KEYSET_CHANGED}, and every
+ * instance reads it again (the file must be the same shared file for all of them).
  */
 public class KeysetRotation {
 
@@ -35,6 +47,10 @@ public class KeysetRotation {
     public static final int BATCH_SIZE = 10;
     private static final Logger LOG = Logger.getLogger(KeysetRotation.class.getName());
     private static final String TARGET = "master-keyset";
+    /** The cluster notice after the keyset file was written: every instance re-reads it. */
+    public static final String KEYSET_CHANGED = "keyset-changed";
+    /** The database lease of the instance that runs the re-encryption. */
+    public static final String LEASE = "keyset-reencryption";
 
     private final Database database;
     private final KeyVault vault;
@@ -42,6 +58,9 @@ public class KeysetRotation {
     private final Tenants tenants;
     private final Executor executor;
     private final int batchSize;
+    private final ClusterLeases leases;
+    private final ClusterBus bus;
+    private final Duration leaseTime;
     /** Guards keyset changes and the start of a run: one change at a time, none while a run goes on. */
     private final Object lock = new Object();
     private volatile Reencryption progress = Reencryption.NONE;
@@ -52,6 +71,17 @@ public class KeysetRotation {
      */
     public KeysetRotation(Database database, KeyVault vault, AuditLog audit, Tenants tenants, Executor executor,
                           int batchSize) {
+        this(database, vault, audit, tenants, executor, batchSize,
+                new ClusterLeases(database, "local/" + UUID.randomUUID(), Clock.systemUTC()), new ClusterBus(),
+                Duration.ofSeconds(30));
+    }
+
+    /** {@code leases} and {@code bus} reach the other instances of a cluster; {@code leaseTime} bounds a dead runner. */
+    public KeysetRotation(Database database, KeyVault vault, AuditLog audit, Tenants tenants, Executor executor,
+                          int batchSize, ClusterLeases leases, ClusterBus bus, Duration leaseTime) {
+        this.leases = leases;
+        this.bus = bus;
+        this.leaseTime = leaseTime;
         this.database = database;
         this.vault = vault;
         this.audit = audit;
@@ -73,7 +103,60 @@ public class KeysetRotation {
         }
         List<KeysetStatus.KeyUse> keys = keyset.keys().stream()
                 .map(key -> new KeysetStatus.KeyUse(key, underKey.getOrDefault(key.id(), 0L))).toList();
-        return new KeysetStatus(keys, pending, progress);
+        return new KeysetStatus(keys, pending, current());
+    }
+
+    /**
+     * The latest re-encryption in the cluster: this instance's while it runs one, otherwise the report in the
+     * lease (another instance's run, or an earlier one), whichever started later. A run whose instance stopped
+     * renewing the lease shows as interrupted until another instance resumes it.
+     */
+    public Reencryption current() {
+        Reencryption local = progress;
+        if (local.running()) {
+            return local;
+        }
+        Optional<ClusterLeases.Lease> lease = leases.read(LEASE);
+        if (lease.isEmpty() || lease.get().state() == null) {
+            return local;
+        }
+        Reencryption shared = ReencryptionReport.parse(lease.get().state()).progress();
+        if (shared.running() && !lease.get().heldAt(leases.now())) {
+            shared = shared.ended(Reencryption.State.INTERRUPTED, lease.get().expiresAt());
+        }
+        if (local.startedAt() != null && (shared.startedAt() == null || local.startedAt().isAfter(shared.startedAt()))) {
+            return local;
+        }
+        return shared;
+    }
+
+    /**
+     * Called every few seconds on every instance: renews the lease of a run of this instance; resumes a run
+     * whose instance stopped renewing its lease (it died), on behalf of the operator who started it.
+     */
+    public void watch() {
+        if (progress.running()) {
+            leases.renew(LEASE, leaseTime, null);
+            return;
+        }
+        Optional<ClusterLeases.Lease> lease = leases.read(LEASE);
+        if (lease.isEmpty() || lease.get().state() == null || lease.get().heldAt(leases.now())) {
+            return;
+        }
+        ReencryptionReport report = ReencryptionReport.parse(lease.get().state());
+        if (!report.progress().running()) {
+            return;
+        }
+        synchronized (lock) {
+            if (progress.running() || !leases.acquire(LEASE, leaseTime)) {
+                return;
+            }
+            LOG.warning(() -> "The re-encryption of tenant keys run by " + lease.get().holder()
+                    + " stopped renewing its lease; resuming it here");
+            // The keyset as the instance that rotated it wrote it, in case its notice never arrived here.
+            vault.reload();
+            start(report.actor(), "; resumed by " + leases.self() + " after " + lease.get().holder() + " stopped");
+        }
     }
 
     /** Adds a new primary key (written to the keyset file, then used for every seal) and starts the run. */
@@ -84,6 +167,7 @@ public class KeysetRotation {
             audit.checkWritable(TenantId.SYSTEM, entry.detail("adding a primary key").success());
             MasterKeyset changed = vault.keyset().withNewPrimary();
             vault.install(changed);
+            bus.publish(KEYSET_CHANGED, changed.file().toString());
             audit.record(TenantId.SYSTEM, entry.detail("key " + Integer.toUnsignedString(changed.primaryId())
                     + " added as primary").success());
             reencrypt(actor);
@@ -94,13 +178,29 @@ public class KeysetRotation {
     public void reencrypt(Actor actor) {
         synchronized (lock) {
             refuseWhileRunning("rotate");
+            if (!leases.acquire(LEASE, leaseTime)) {
+                throw new InvalidInputException("rotate", "keyset.running");
+            }
+            start(actor, "");
+        }
+    }
+
+    /** Starts a run under the lease this instance has just taken; {@code note} ends the audit entry's detail. */
+    private void start(Actor actor, String note) {
+        try {
             int primary = vault.keyset().primaryId();
             List<TenantId> todo = seals().stream().filter(seal -> !seal.under(primary)).map(StoredSeal::tenant).toList();
             audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_STARTED).by(actor)
                     .target(TARGET).detail(todo.size() + " tenant keys to re-encrypt under key "
-                            + Integer.toUnsignedString(primary)).success());
-            update(previous -> Reencryption.started(todo.size(), Instant.now()));
+                            + Integer.toUnsignedString(primary) + note).success());
+            Reencryption started = update(previous -> Reencryption.started(todo.size(), Instant.now()));
+            leases.renew(LEASE, leaseTime, ReencryptionReport.of(started, actor).toJson());
             submit(new Run(actor, primary, todo), 0);
+        } catch (RuntimeException e) {
+            if (!progress.running()) {
+                leases.release(LEASE, null);
+            }
+            throw e;
         }
     }
 
@@ -121,7 +221,7 @@ public class KeysetRotation {
             if (key.primary()) {
                 throw refuse(refused, "PRIMARY", "keyset.disable.primary");
             }
-            if (progress.running()) {
+            if (current().running()) {
                 throw refuse(refused, "REENCRYPTION_RUNNING", "keyset.disable.running");
             }
             Dependents dependents = dependents(keyId);
@@ -133,7 +233,9 @@ public class KeysetRotation {
                     .detail("key " + key.displayId() + " disabled; " + dependents.unreadable()
                             + " unreadable tenant keys were under it");
             audit.checkWritable(TenantId.SYSTEM, entry.success());
-            vault.install(keyset.disable(keyId));
+            MasterKeyset changed = keyset.disable(keyId);
+            vault.install(changed);
+            bus.publish(KEYSET_CHANGED, changed.file().toString());
             audit.record(TenantId.SYSTEM, entry.success());
         }
     }
@@ -144,7 +246,7 @@ public class KeysetRotation {
     }
 
     private void refuseWhileRunning(String field) {
-        if (progress.running()) {
+        if (current().running()) {
             throw new InvalidInputException(field, "keyset.running");
         }
     }
@@ -176,9 +278,15 @@ public class KeysetRotation {
             return;
         }
         if (to < run.tenants().size()) {
+            if (!leases.renew(LEASE, leaseTime, ReencryptionReport.of(progress, run.actor()).toJson())) {
+                // Too slow to renew (a pause longer than the lease): another instance may have taken over.
+                interrupted(run, "this instance lost the lease " + LEASE);
+                return;
+            }
             submit(run, to);
         } else {
             Reencryption done = update(p -> p.ended(Reencryption.State.FINISHED, Instant.now()));
+            leases.release(LEASE, ReencryptionReport.of(done, run.actor()).toJson());
             audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_FINISHED).by(run.actor())
                     .target(TARGET).detail(done.summary()).success());
         }
@@ -238,6 +346,11 @@ public class KeysetRotation {
 
     private void interrupted(Run run, String why) {
         Reencryption stopped = update(p -> p.ended(Reencryption.State.INTERRUPTED, Instant.now()));
+        try {
+            leases.release(LEASE, ReencryptionReport.of(stopped, run.actor()).toJson());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The lease of the interrupted re-encryption could not be released", e);
+        }
         try {
             audit.record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.KEYSET_REENCRYPTION_ERROR).by(run.actor())
                     .target(TARGET).detail(stopped.summary() + "; " + why).error("INTERRUPTED"));

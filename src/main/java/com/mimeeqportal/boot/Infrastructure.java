@@ -10,6 +10,9 @@ import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.audit.ChainMac;
 import com.mimeeqportal.audit.Checkpoints;
 import com.mimeeqportal.shortcode.GeneratedShortCode;
+import com.mimeeqportal.system.Cluster;
+import com.mimeeqportal.system.ClusterBus;
+import com.mimeeqportal.system.ClusterLeases;
 import com.mimeeqportal.system.Database;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.tenant.Tenant;
@@ -21,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -45,10 +49,22 @@ public class Infrastructure {
         database.close();
     }
 
+    /**
+     * The vault, which re-reads the keyset file whenever any instance changed it (cluster mode; in a single
+     * instance the notice comes from this one, and re-reading is harmless).
+     */
     @Produces
     @Singleton
-    KeyVault keyVault(PortalConfig config) {
-        return MasterKeysets.load(config.keysetFile(), config.macKeysetFile(), config.demo());
+    KeyVault keyVault(PortalConfig config, ClusterBus bus) {
+        KeyVault vault = MasterKeysets.load(config.keysetFile(), config.macKeysetFile(), config.demo());
+        bus.subscribe(KeysetRotation.KEYSET_CHANGED, ignored -> vault.reload());
+        return vault;
+    }
+
+    @Produces
+    @Singleton
+    ClusterLeases clusterLeases(Database database, Cluster cluster) {
+        return new ClusterLeases(database, cluster.self(), Clock.systemUTC());
     }
 
     /** The container's default executor: its threads carry the application's context and end with it. */
@@ -58,8 +74,10 @@ public class Infrastructure {
     /** Produced here because its background batches run on the container's executor, a resource, not a bean. */
     @Produces
     @Singleton
-    KeysetRotation keysetRotation(Database database, KeyVault vault, AuditLog audit, Tenants tenants) {
-        return new KeysetRotation(database, vault, audit, tenants, executor, KeysetRotation.BATCH_SIZE);
+    KeysetRotation keysetRotation(Database database, KeyVault vault, AuditLog audit, Tenants tenants,
+                                  ClusterLeases leases, ClusterBus bus, PortalConfig config) {
+        return new KeysetRotation(database, vault, audit, tenants, executor, KeysetRotation.BATCH_SIZE, leases, bus,
+                config.clusterLease());
     }
 
     @Produces

@@ -1,14 +1,17 @@
 package com.mimeeqportal.boot;
 
 import com.mimeeqportal.apikey.KeyVault;
+import com.mimeeqportal.apikey.ReencryptionWatch;
 import com.mimeeqportal.audit.AuditChainSealer;
 import com.mimeeqportal.audit.AuditEntry;
 import com.mimeeqportal.audit.AuditEventType;
 import com.mimeeqportal.audit.AuditLog;
+import com.mimeeqportal.audit.AuditSchedule;
 import com.mimeeqportal.demo.DemoSeeder;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.Database;
+import com.mimeeqportal.system.Cluster;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.user.InitialUsers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +39,12 @@ public class Startup {
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored, PortalConfig config,
                Instance<KeyVault> keyVault, Instance<Database> database, Instance<AuditLog> audit,
                Instance<AuditChainSealer> sealer, Instance<InitialUsers> initialUsers,
-               Instance<DemoSeeder> demoSeeder) {
+               Instance<DemoSeeder> demoSeeder, Instance<Cluster> cluster, Instance<AuditSchedule> auditSchedule,
+               Instance<ReencryptionWatch> reencryptionWatch) {
         try {
             keyVault.get();
             database.get();
+            String clustering = cluster.get().start();
             sealer.get().sealLegacyEntries();
             List<String> announcements = new ArrayList<>();
             // Hashed on a thread of its own while the demo is seeded; joined before the start is announced.
@@ -49,8 +54,11 @@ public class Startup {
             operator.join().ifPresent(announcements::add);
             announcements.addAll(demo);
             audit.get().record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.STARTUP).actor("system")
-                    .detail("mode " + mode(config)).success());
-            LOG.info(banner(config, announcements));
+                    .detail("mode " + mode(config) + ", " + clustering).success());
+            // The timers last: no job runs on a portal whose start failed.
+            auditSchedule.get().start();
+            reencryptionWatch.get().start();
+            LOG.info(banner(config, announcements, clustering));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "\n\n  Mimeeq Portal cannot start: " + rootMessage(e) + "\n", e);
             if (config.exitOnStartupFailure()) {
@@ -61,11 +69,12 @@ public class Startup {
         }
     }
 
-    private static String banner(PortalConfig config, List<String> announcements) {
+    private static String banner(PortalConfig config, List<String> announcements, String clustering) {
         StringBuilder banner = new StringBuilder()
                 .append("\n\n  Mimeeq Portal is ready at http://localhost:").append(config.listeningPort()).append("/")
                 .append("  (").append(mode(config)).append(" mode, data in ").append(config.dataDir()).append(", ")
-                .append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms after JVM start)\n");
+                .append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms after JVM start)\n")
+                .append("  ").append(clustering).append('\n');
         if (!announcements.isEmpty()) {
             banner.append("\n  Users created now; generated passwords are shown this once:\n");
             announcements.forEach(line -> banner.append(line).append('\n'));

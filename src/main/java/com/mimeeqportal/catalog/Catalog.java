@@ -9,6 +9,7 @@ import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductId;
 import com.mimeeqportal.mimeeq.ProductSummary;
+import com.mimeeqportal.system.ClusterBus;
 import com.mimeeqportal.system.PortalConfig;
 import com.mimeeqportal.web.Times;
 import jakarta.annotation.Resource;
@@ -38,28 +39,41 @@ import java.util.logging.Logger;
  * catalog at once costs Mimeeq one call, not one each. When the list is older than the TTL, requests get
  * the old list at once while a single refresh runs in the background; if that refresh fails, the old list
  * stays and the page says it could not be refreshed.
+ *
+ * <p>The cache is per instance. A key change drops the tenant's list on every instance of a cluster (the
+ * {@link ClusterBus} notice {@value #EVICT}); the refresh button drops only this instance's.
  */
 @ApplicationScoped
 public class Catalog {
 
     private static final Logger LOG = Logger.getLogger(Catalog.class.getName());
+    /** Cluster notice: drop the cached list of the tenant whose id is the message. */
+    public static final String EVICT = "catalog-evict";
 
     private final MimeeqGateway gateway;
     private final Duration ttl;
     private final Duration refreshWait;
     private final Clock clock;
     private final Map<TenantId, TenantCache> cache = new ConcurrentHashMap<>();
+    private final ClusterBus bus;
 
     /** Runs background refreshes: the container's executor, whose threads carry the application's context. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     Executor background;
 
     @Inject
-    public Catalog(MimeeqGateway gateway, PortalConfig config) {
-        this(gateway, config.catalogCacheTtl(), config.catalogRefreshWait(), Clock.systemUTC(), null);
+    public Catalog(MimeeqGateway gateway, PortalConfig config, ClusterBus bus) {
+        this(gateway, config.catalogCacheTtl(), config.catalogRefreshWait(), Clock.systemUTC(), null, bus);
     }
 
     Catalog(MimeeqGateway gateway, Duration ttl, Duration refreshWait, Clock clock, Executor background) {
+        this(gateway, ttl, refreshWait, clock, background, new ClusterBus());
+    }
+
+    Catalog(MimeeqGateway gateway, Duration ttl, Duration refreshWait, Clock clock, Executor background,
+            ClusterBus bus) {
+        this.bus = bus;
+        bus.subscribe(EVICT, tenant -> cache.remove(new TenantId(tenant)));
         this.gateway = gateway;
         this.ttl = ttl;
         this.refreshWait = refreshWait;
@@ -68,7 +82,12 @@ public class Catalog {
     }
 
     protected Catalog() {
-        this(null, Duration.ZERO, Duration.ZERO, Clock.systemUTC(), null);
+        this.gateway = null;
+        this.ttl = Duration.ZERO;
+        this.refreshWait = Duration.ZERO;
+        this.clock = Clock.systemUTC();
+        this.background = null;
+        this.bus = null;
     }
 
     /** What the catalog page shows: a page of products and when the list was fetched, or why there is none. */
@@ -174,8 +193,9 @@ public class Catalog {
         cache.remove(tenant);
     }
 
+    /** A new key: what the old one fetched is stale here and on every other instance. */
     void keyChanged(@Observes ApiKeyChanged event) {
-        cache.remove(event.tenant());
+        bus.publish(EVICT, event.tenant().value());
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A tenant's identity: a UUID, or {@link #SYSTEM} for what belongs to no customer account (operators,
  * system audit events). It comes from the signed-in user, never from a request parameter.
  */
-public record TenantId(String value) {
+public record TenantId(String value) implements java.io.Serializable {
 
     public static final TenantId SYSTEM = new TenantId("system");
 

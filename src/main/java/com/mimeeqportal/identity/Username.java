@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * constructor accepts every name the portal has ever stored (and what may be typed at sign-in);
  * {@link #forNewAccount} holds a name given to a new account to the documented form (docs/security.md).
  */
-public record Username(String value) {
+public record Username(String value) implements java.io.Serializable {
 
     private static final Pattern ALLOWED = Pattern.compile("[a-z0-9._%+@-]+");
     /** A login name: 3 to 64 of a-z 0-9 . _ -, starting and ending with a letter or digit. */

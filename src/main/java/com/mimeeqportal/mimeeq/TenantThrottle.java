@@ -1,6 +1,7 @@
 package com.mimeeqportal.mimeeq;
 
 import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.system.ClusterBus;
 import com.mimeeqportal.system.PortalConfig;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -34,6 +35,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * Breakers and bulkheads come from Resilience4j registries keyed by tenant id, rather than from Fault
  * Tolerance's annotations, which give one breaker and one bulkhead per Java method for all tenants. The
  * breaker counts a call once, after the client's retries: a page that failed is one failure.
+ *
+ * <p>In a cluster the wait after a 429 is the tenant's on every instance (Mimeeq limits the account, not the
+ * instance that called): it is announced as the {@link ClusterBus} notice {@value #RATE_LIMITED}. Bulkheads and
+ * breakers stay per instance: a bulkhead guards this instance's request threads, and a breaker reacts to what this
+ * instance sees, without a grid round trip on every call (docs/clustering.md).
  */
 @ApplicationScoped
 public class TenantThrottle {
@@ -45,15 +51,24 @@ public class TenantThrottle {
     private final CircuitBreakerRegistry breakers;
     private final Map<TenantId, Instant> waitUntil = new ConcurrentHashMap<>();
     private final Map<TenantId, AtomicInteger> admitted = new ConcurrentHashMap<>();
+    private final ClusterBus bus;
+    /** Cluster notice: "{@code <tenant id> <epoch millis>}", the tenant waits until then after a 429. */
+    public static final String RATE_LIMITED = "mimeeq-rate-limited";
 
     @Inject
-    public TenantThrottle(PortalConfig config) {
+    public TenantThrottle(PortalConfig config, ClusterBus bus) {
         this(new Limits(config.mimeeqConcurrentCallsPerTenant(), config.mimeeqQueueWait(), config.mimeeqQueueMaxWaiting(),
                 config.mimeeqBreakerWindow(), config.mimeeqBreakerMinimumCalls(), config.mimeeqBreakerFailurePercent(),
-                config.mimeeqBreakerOpen(), config.mimeeqBreakerTrialCalls()), Clock.systemUTC());
+                config.mimeeqBreakerOpen(), config.mimeeqBreakerTrialCalls()), Clock.systemUTC(), bus);
     }
 
     public TenantThrottle(Limits limits, Clock clock) {
+        this(limits, clock, new ClusterBus());
+    }
+
+    public TenantThrottle(Limits limits, Clock clock, ClusterBus bus) {
+        this.bus = bus;
+        bus.subscribe(RATE_LIMITED, this::waitAnnounced);
         this.clock = clock;
         this.perTenant = limits.concurrentCalls();
         this.maxWaiting = limits.maxWaiting();
@@ -92,8 +107,15 @@ public class TenantThrottle {
         return Optional.of(left);
     }
 
+    /** Mimeeq answered 429 for the tenant: it waits {@code retryAfter} here and on every other instance. */
     public void rateLimited(TenantId tenant, Duration retryAfter) {
-        waitUntil.merge(tenant, clock.instant().plus(retryAfter), (a, b) -> a.isAfter(b) ? a : b);
+        bus.publish(RATE_LIMITED, tenant.value() + " " + clock.instant().plus(retryAfter).toEpochMilli());
+    }
+
+    private void waitAnnounced(String notice) {
+        String[] parts = notice.split(" ");
+        waitUntil.merge(new TenantId(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
+                (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /**

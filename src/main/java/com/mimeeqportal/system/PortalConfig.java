@@ -66,6 +66,12 @@ public class PortalConfig {
      */
     public String jdbcUrl() {
         String url = dbUrl().orElseGet(() -> Database.h2Url(dataDir()));
+        if (clusterEnabled() && SupportedDatabase.forUrl(url) == SupportedDatabase.H2) {
+            throw new IllegalStateException("Cluster mode (portal.cluster.enabled=true) needs one PostgreSQL database "
+                    + "that every instance shares: the H2 file database belongs to one process and can't be shared. "
+                    + "Set portal.db.url (PORTAL_DB_URL) to a jdbc:postgresql: URL (see docs/clustering.md), or set "
+                    + "portal.cluster.enabled=false for a single instance.");
+        }
         if (!demo() && SupportedDatabase.forUrl(url) == SupportedDatabase.H2 && !allowH2InProduction()) {
             throw new IllegalStateException("Production mode runs on PostgreSQL: set portal.db.url (PORTAL_DB_URL) "
                     + "to a jdbc:postgresql: URL, with portal.db.user and portal.db.password (see docs/operations.md, "
@@ -116,6 +122,38 @@ public class PortalConfig {
     /** Whether this instance runs the hourly verification and retention jobs. */
     public boolean auditJobsEnabled() {
         return config.getOptionalValue("portal.audit.jobs.enabled", Boolean.class).orElse(true);
+    }
+
+    /** When the hourly verification of every audit chain runs; see {@link JobSchedule}. */
+    public JobSchedule auditVerifySchedule() {
+        return JobSchedule.parse(string("portal.audit.jobs.verify-schedule").orElse("0 7 *"),
+                "portal.audit.jobs.verify-schedule");
+    }
+
+    /** When the hourly retention purge runs; see {@link JobSchedule}. */
+    public JobSchedule auditPurgeSchedule() {
+        return JobSchedule.parse(string("portal.audit.jobs.purge-schedule").orElse("0 37 *"),
+                "portal.audit.jobs.purge-schedule");
+    }
+
+    /**
+     * Cluster mode: several instances over one PostgreSQL, joined by Payara Micro's data grid (docs/clustering.md).
+     * Off by default: one instance, started with {@code --nohazelcast}.
+     */
+    public boolean clusterEnabled() {
+        return config.getOptionalValue("portal.cluster.enabled", Boolean.class).orElse(false);
+    }
+
+    /**
+     * How long a lease on once-per-cluster work (the keyset re-encryption) lasts unless renewed: the longest an
+     * instance that died holds it up before another takes over.
+     */
+    public Duration clusterLease() {
+        int seconds = config.getOptionalValue("portal.cluster.lease-seconds", Integer.class).orElse(30);
+        if (seconds < 3 || seconds > 3600) {
+            throw new IllegalStateException("portal.cluster.lease-seconds must be 3 to 3600; it is " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     public Optional<String> demoPassword(String who) {

@@ -45,7 +45,15 @@ public class InitialUsers {
         return CompletableFuture.supplyAsync(() -> {
             // A generated password has been printed in the log, so it is one-time: it must be replaced at the
             // first sign-in. A configured one was chosen by whoever runs the portal and is theirs to keep.
-            users.create(tenant, username, password, role, configuredPassword.isEmpty());
+            try {
+                users.create(tenant, username, password, role, configuredPassword.isEmpty());
+            } catch (RuntimeException e) {
+                // Instances of a cluster started together: another one created the user first (a unique name).
+                if (users.findForSignIn(username).isPresent()) {
+                    return Optional.<String>empty();
+                }
+                throw e;
+            }
             return Optional.of(String.format("  %-22s %-14s %s", name, role, shown));
         }, work -> Thread.ofPlatform().name("initial-user-" + name).start(work));
     }

@@ -1,5 +1,6 @@
 package com.mimeeqportal.user;
 
+import com.mimeeqportal.system.ClusterBus;
 import com.mimeeqportal.system.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,14 +22,18 @@ import java.util.Set;
  * {@code operator}) out. Guessing from many addresses is bounded by the global sign-in rate limit instead.
  * Wrong current passwords on {@code /account/password} and the key reveal count here too.
  *
- * <p>The state is in memory, bounded by {@link #MAX_ENTRIES}: a restart forgives everything, and with
- * several instances each counts its own (like the other per-client limits). Entries of pairs that are
- * neither locked nor failed for a day are dropped when room is needed.
+ * <p>The state is in memory, bounded by {@link #MAX_ENTRIES}: a restart forgives everything. Entries of pairs
+ * that are neither locked nor failed for a day are dropped when room is needed. In a cluster each instance counts
+ * the failures it sees, but a lock, a successful sign-in and an unlock are announced to every instance
+ * ({@link ClusterBus} notice {@value #TOPIC}): a locked pair is locked on every instance, and an admin's unlock
+ * through one instance unlocks on all (docs/clustering.md).
  */
 @ApplicationScoped
 public class SignInLocks {
 
     static final int MAX_ENTRIES = 100_000;
+    /** Cluster notices: "lock user client until-millis lockouts", "ok user client", "forgive id,id,…" (tab-separated). */
+    static final String TOPIC = "signin-locks";
     private static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
     private record Key(String userId, String client) {
@@ -50,13 +55,20 @@ public class SignInLocks {
     private final Clock clock;
     private final int maxEntries;
     private final Map<Key, Series> series = new HashMap<>();
+    private final ClusterBus bus;
 
     @Inject
-    public SignInLocks(PortalConfig config) {
-        this(new LockoutPolicy(config.loginLockoutBase()), Clock.systemUTC(), MAX_ENTRIES);
+    public SignInLocks(PortalConfig config, ClusterBus bus) {
+        this(new LockoutPolicy(config.loginLockoutBase()), Clock.systemUTC(), MAX_ENTRIES, bus);
     }
 
     public SignInLocks(LockoutPolicy policy, Clock clock, int maxEntries) {
+        this(policy, clock, maxEntries, new ClusterBus());
+    }
+
+    public SignInLocks(LockoutPolicy policy, Clock clock, int maxEntries, ClusterBus bus) {
+        this.bus = Objects.requireNonNull(bus);
+        bus.subscribe(TOPIC, this::announced);
         this.policy = Objects.requireNonNull(policy);
         this.clock = Objects.requireNonNull(clock);
         if (maxEntries < 1) {
@@ -94,7 +106,19 @@ public class SignInLocks {
      * failure locks the pair; the count starts again after a lockout. A failure while locked (a concurrent
      * attempt got in first) is not counted again.
      */
-    public synchronized Optional<Instant> fail(String userId, String client) {
+    public Optional<Instant> fail(String userId, String client) {
+        Optional<Instant> locked = count(userId, client);
+        locked.ifPresent(until -> bus.publish(TOPIC, String.join("\t", "lock", userId, client,
+                Long.toString(until.toEpochMilli()), Integer.toString(lockouts(userId, client)))));
+        return locked;
+    }
+
+    private synchronized int lockouts(String userId, String client) {
+        Series s = series.get(new Key(userId, client));
+        return s == null ? 0 : s.lockouts;
+    }
+
+    private synchronized Optional<Instant> count(String userId, String client) {
         Instant now = clock.instant();
         Key key = new Key(userId, client);
         Series s = series.get(key);
@@ -118,18 +142,54 @@ public class SignInLocks {
     }
 
     /** The right password from {@code client}: that address's failures and lockouts are forgiven. */
-    public synchronized void succeeded(String userId, String client) {
-        series.remove(new Key(userId, client));
+    public void succeeded(String userId, String client) {
+        bus.publish(TOPIC, String.join("\t", "ok", userId, client));
     }
 
     /** An admin's unlock or password reset, or the operator's: every address's failures of the user forgiven. */
-    public synchronized int forgive(Collection<String> userIds) {
+    public int forgive(Collection<String> userIds) {
         Set<String> ids = Set.copyOf(userIds);
-        Instant now = clock.instant();
-        int locked = (int) series.entrySet().stream()
-                .filter(e -> ids.contains(e.getKey().userId()) && e.getValue().lockedAt(now)).count();
-        series.keySet().removeIf(key -> ids.contains(key.userId()));
+        int locked = lockedAmong(ids);
+        if (!ids.isEmpty()) {
+            bus.publish(TOPIC, "forgive\t" + String.join(",", ids));
+        }
         return locked;
+    }
+
+    private synchronized int lockedAmong(Set<String> ids) {
+        Instant now = clock.instant();
+        return (int) series.entrySet().stream()
+                .filter(e -> ids.contains(e.getKey().userId()) && e.getValue().lockedAt(now)).count();
+    }
+
+    /** A notice of this instance or another: applied here (again, for this one's own, which changes nothing). */
+    private synchronized void announced(String notice) {
+        String[] part = notice.split("\t");
+        switch (part[0]) {
+            case "lock" -> {
+                Instant now = clock.instant();
+                Key key = new Key(part[1], part[2]);
+                Series s = series.get(key);
+                if (s == null) {
+                    makeRoom(now);
+                    s = new Series();
+                    series.put(key, s);
+                }
+                Instant until = Instant.ofEpochMilli(Long.parseLong(part[3]));
+                if (s.lockedUntil == null || until.isAfter(s.lockedUntil)) {
+                    s.lockedUntil = until;
+                    s.failures = 0;
+                }
+                s.lockouts = Math.max(s.lockouts, Integer.parseInt(part[4]));
+                s.lastFailure = s.lastFailure == null ? now : s.lastFailure;
+            }
+            case "ok" -> series.remove(new Key(part[1], part[2]));
+            case "forgive" -> {
+                Set<String> ids = Set.of(part[1].split(","));
+                series.keySet().removeIf(key -> ids.contains(key.userId()));
+            }
+            default -> throw new IllegalArgumentException("Unknown sign-in lock notice " + part[0]);
+        }
     }
 
     public void forgive(String userId) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -450,7 +449,7 @@ public final class LoadHarness {
         public Client(URI base) {
             this.base = base;
             // HTTP/1.1 as browsers speak to Payara here; the h2c upgrade attempt of the default confused it once.
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new BrowserCookies())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         }
 

@@ -147,6 +147,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the JVM at once (SIGKILL), as a crash or a pulled plug would: no shutdown hook, nothing cleaned up. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

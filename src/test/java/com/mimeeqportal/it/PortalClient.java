@@ -29,14 +29,27 @@ import org.jsoup.nodes.Document;
 public final class PortalClient {
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final List<String> pagesSeen = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public PortalClient(URI base) {
+        this(base, new BrowserCookies());
+    }
+
+    private PortalClient(URI base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The same browser, now talking to another instance of a cluster at {@code otherBase} (as a load balancer
+     * would send it): same cookies, so the same session. Cookies ignore the port, so both share them.
+     */
+    public PortalClient at(URI otherBase) {
+        return new PortalClient(otherBase, cookies);
     }
 
     /**
@@ -46,6 +59,7 @@ public final class PortalClient {
      */
     public PortalClient(URI base, String clientAddress) {
         this.base = URI.create(base.getScheme() + "://127.0.0.1:" + base.getPort() + base.getPath());
+        this.cookies = new BrowserCookies();
         try {
             this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(10)).localAddress(java.net.InetAddress.getByName(clientAddress))
@@ -55,9 +69,13 @@ public final class PortalClient {
         }
     }
 
-    /** Whether the response set a cookie (a session was started). */
+    /**
+     * Whether the response started a session: set the session cookie. Payara's {@code JSESSIONIDVERSION}, which it
+     * sets on every answer to a session of a {@code <distributable/>} application while its data grid runs (the
+     * session's version, for a move to another instance), is no new session.
+     */
     public static boolean setsCookie(Page page) {
-        return page.response().headers().firstValue("Set-Cookie").isPresent();
+        return page.response().headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="));
     }
 
     public record Page(int status, String body, HttpResponse<String> response) {

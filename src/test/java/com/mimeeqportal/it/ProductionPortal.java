@@ -120,6 +120,55 @@ final class ProductionPortal implements AutoCloseable {
                 .awaitOk("/health/ready");
     }
 
+    /**
+     * docs/clustering.md's environment for every instance of a cluster, on top of the runbook's PostgreSQL block:
+     * the keysets and the audit checkpoints on storage all instances share (here: one directory under work).
+     */
+    Map<String, String> clusterEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>(environment());
+        Runbook.read("docs/clustering.md").environment("Starting the instances").forEach((name, example) ->
+                environment.put(name, switch (name) {
+                    case "PORTAL_CLUSTER_ENABLED" -> {
+                        assertEquals("true", example, "the cluster block switches cluster mode on");
+                        yield example;
+                    }
+                    // Already one pair of files under work, read by every instance of this test.
+                    case "PORTAL_KEYSET_FILE", "PORTAL_MAC_KEYSET_FILE" -> environment.get(name);
+                    case "PORTAL_AUDIT_CHECKPOINT_DIR" -> work.resolve("shared").resolve("audit-checkpoints").toString();
+                    default -> throw new AssertionError("docs/clustering.md sets " + name + ", which this test doesn't know");
+                }));
+        assertEquals("true", environment.get("PORTAL_CLUSTER_ENABLED"), "docs/clustering.md sets PORTAL_CLUSTER_ENABLED");
+        return environment;
+    }
+
+    /**
+     * docs/clustering.md's start command for one instance of a cluster on this machine: HTTP on {@code port}, the
+     * data grid on 127.0.0.1 at {@code gridPort}, every member's grid port in {@code members}.
+     */
+    List<String> clusterStartCommand(int port, int gridPort, List<Integer> members) {
+        String command = Runbook.read("docs/clustering.md").command("Starting the instances", "java ");
+        assertTrue(!command.contains("--nohazelcast") && command.contains("-Dhazelcast.socket.bind.any=false")
+                && command.contains("--clustermode tcpip:") && command.contains("--interfaces "), command);
+        List<String> words = new ArrayList<>(Arrays.asList(command.split(" ")));
+        for (int i = 0; i < words.size(); i++) {
+            String previous = i == 0 ? "" : words.get(i - 1);
+            String word = words.get(i);
+            words.set(i, switch (previous) {
+                case "--port" -> Integer.toString(port);
+                case "--startport" -> Integer.toString(gridPort);
+                case "--interfaces" -> "127.0.0.1";
+                default -> word.startsWith("tcpip:")
+                        ? "tcpip:" + String.join(",", members.stream().map(p -> "127.0.0.1:" + p).toList())
+                        : switch (word) {
+                            case "payara-micro.jar" -> PayaraMicroProcess.microJar().toString();
+                            case "portal.war" -> PayaraMicroProcess.portalWar().toString();
+                            default -> word;
+                        };
+            });
+        }
+        return words;
+    }
+
     /** The sandbox WAR alone on a Payara Micro of its own: a Mimeeq the portal knows only by its URL. */
     PayaraMicroProcess startUpstream() {
         Path directory = work.resolve("sandbox");

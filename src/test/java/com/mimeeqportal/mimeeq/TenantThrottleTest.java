@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import com.mimeeqportal.system.ClusterBus;
+import com.mimeeqportal.system.LinkedBuses;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,5 +120,17 @@ class TenantThrottleTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void inAClusterTheWaitAfterA429IsTheTenantsOnEveryInstance() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        List<ClusterBus> cluster = LinkedBuses.of(2);
+        TenantThrottle a = new TenantThrottle(limits(4, Duration.ZERO, 0), Clock.fixed(now, ZoneOffset.UTC), cluster.get(0));
+        TenantThrottle b = new TenantThrottle(limits(4, Duration.ZERO, 0), Clock.fixed(now, ZoneOffset.UTC), cluster.get(1));
+        TenantId tenant = TenantId.random();
+        a.rateLimited(tenant, Duration.ofSeconds(7));
+        assertEquals(Optional.of(Duration.ofSeconds(7)), b.waiting(tenant));
+        assertEquals(Optional.empty(), b.waiting(TenantId.random()), "other tenants carry on");
     }
 }

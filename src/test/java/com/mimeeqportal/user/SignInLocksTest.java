@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import com.mimeeqportal.system.ClusterBus;
+import com.mimeeqportal.system.LinkedBuses;
 import org.junit.jupiter.api.Test;
 
 /** Lockout per (account, client address): a guesser locks out only their own address. */
@@ -42,6 +44,22 @@ class SignInLocksTest {
         clock.now = NOW.plusSeconds(61);
         assertEquals(Optional.empty(), locks.lockedUntil(USER, GUESSER), "the lock passed");
         assertEquals(Optional.of(clock.now.plusSeconds(120)), lockOut(GUESSER), "the second lockout lasts twice as long");
+    }
+
+    @Test
+    void inAClusterALockAndAnUnlockReachEveryInstance() {
+        List<ClusterBus> cluster = LinkedBuses.of(2);
+        SignInLocks a = new SignInLocks(LockoutPolicy.DEFAULT, clock, 1_000, cluster.get(0));
+        SignInLocks b = new SignInLocks(LockoutPolicy.DEFAULT, clock, 1_000, cluster.get(1));
+        for (int i = 1; i < 5; i++) {
+            a.fail(USER, GUESSER);
+        }
+        Optional<Instant> locked = a.fail(USER, GUESSER);
+        assertTrue(locked.isPresent());
+        assertEquals(locked, b.lockedUntil(USER, GUESSER), "locked on the other instance too");
+        assertEquals(Optional.empty(), b.fail(USER, GUESSER), "a failure there while locked counts nothing");
+        assertEquals(1, b.forgive(List.of(USER)), "the admin's unlock through the other instance");
+        assertEquals(Optional.empty(), a.lockedUntil(USER, GUESSER), "unlocked on the first one too");
     }
 
     @Test
