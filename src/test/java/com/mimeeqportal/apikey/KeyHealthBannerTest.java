@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.system.ClusterBus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class KeyHealthBannerTest {
     private final TenantId tenant = TenantId.random();
     private final Keys keys = new Keys();
     private final MovableClock clock = new MovableClock();
-    private final KeyHealthBanner banner = new KeyHealthBanner(keys, clock);
+    private final KeyHealthBanner banner = new KeyHealthBanner(keys, new ClusterBus(), clock);
 
     @Test
     void readsOnceThenRemembersForAFewSeconds() {
