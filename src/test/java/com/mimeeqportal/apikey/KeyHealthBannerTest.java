@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.ClusterBus;
-import java.time.Clock;
+import com.mimeeqportal.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ class KeyHealthBannerTest {
 
     private final TenantId tenant = TenantId.random();
     private final Keys keys = new Keys();
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
     private final KeyHealthBanner banner = new KeyHealthBanner(keys, new ClusterBus(), clock);
 
     @Test
@@ -28,7 +27,7 @@ class KeyHealthBannerTest {
         assertFalse(banner.invalid(tenant), "remembered");
         assertEquals(1, keys.reads);
 
-        clock.now = clock.now.plus(KeyHealthBanner.REMEMBERED).plusMillis(1);
+        clock.advance(KeyHealthBanner.REMEMBERED.plusMillis(1));
         assertTrue(banner.invalid(tenant), "read again once the time is up");
         assertEquals(2, keys.reads);
     }
@@ -64,22 +63,4 @@ class KeyHealthBannerTest {
         }
     }
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -15,10 +15,9 @@ import com.mimeeqportal.mimeeq.MimeeqFailure;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import com.mimeeqportal.mimeeq.ProductSummary;
-import java.time.Clock;
+import com.mimeeqportal.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,26 +216,4 @@ class CatalogTest {
                 "127.0.0.1", "corr");
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

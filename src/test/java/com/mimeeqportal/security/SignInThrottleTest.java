@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import com.mimeeqportal.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in rate limits: per client, global, successes free, memory bounded. */
 class SignInThrottleTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final SignInThrottle throttle = new SignInThrottle(10, 30, clock, 100);
 
     @Test
@@ -26,7 +25,7 @@ class SignInThrottleTest {
         assertFalse(refused.allowed());
         assertEquals(Duration.ofSeconds(6), refused.retryAfter(), "10 a minute: one every 6 seconds");
         assertTrue(throttle.acquire("198.51.100.7").allowed(), "another address is not affected");
-        clock.now = clock.now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertTrue(throttle.acquire("203.0.113.9").allowed(), "the bucket refills over the minute");
     }
 
@@ -52,27 +51,9 @@ class SignInThrottleTest {
     void aFloodOfAddressesKeepsTheMapBounded() {
         for (int i = 0; i < 10_000; i++) {
             throttle.acquire("10.0." + (i / 256) + "." + (i % 256));
-            clock.now = clock.now.plusMillis(10);
+            clock.advance(Duration.ofMillis(10));
         }
         assertTrue(throttle.trackedClients() <= 101, "tracked " + throttle.trackedClients());
     }
 
-    private static final class TestClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

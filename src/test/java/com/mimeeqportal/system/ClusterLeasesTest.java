@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.boot.Infrastructure;
-import java.time.Clock;
+import com.mimeeqportal.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class ClusterLeasesTest {
 
     private static final Duration TTL = Duration.ofSeconds(30);
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final Database database = Database.open("jdbc:h2:mem:leases-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
             "sa", "", 2, Infrastructure.ENTITIES);
     private final ClusterLeases a = new ClusterLeases(database, "a", clock);
@@ -34,7 +33,7 @@ class ClusterLeasesTest {
         assertTrue(a.acquire("job", TTL));
         assertFalse(b.acquire("job", TTL), "held by a");
         assertTrue(a.acquire("job", TTL), "a may take its own lease again");
-        clock.now = clock.now.plus(TTL).plusSeconds(1);
+        clock.advance(TTL.plusSeconds(1));
         assertTrue(b.acquire("job", TTL), "a stopped renewing: b takes over");
         assertFalse(a.renew("job", TTL, null), "a's renewal comes too late");
         assertEquals("b", a.read("job").orElseThrow().holder());
@@ -43,9 +42,9 @@ class ClusterLeasesTest {
     @Test
     void renewingKeepsItAndStoresTheReportForEveryoneToRead() {
         assertTrue(a.acquire("job", TTL));
-        clock.now = clock.now.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(20));
         assertTrue(a.renew("job", TTL, "{\"moved\":10}"));
-        clock.now = clock.now.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(20));
         assertFalse(b.acquire("job", TTL), "renewed 20 s ago, so still a's");
         assertEquals("{\"moved\":10}", b.read("job").orElseThrow().state());
         a.release("job", "{\"moved\":20}");
@@ -60,26 +59,4 @@ class ClusterLeasesTest {
         assertTrue(b.read("nothing").isEmpty());
     }
 
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -3,14 +3,13 @@ package com.mimeeqportal.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
 import com.mimeeqportal.system.ClusterBus;
 import com.mimeeqportal.system.LinkedBuses;
+import com.mimeeqportal.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Lockout per (account, client address): a guesser locks out only their own address. */
@@ -41,9 +40,9 @@ class SignInLocksTest {
         for (int i = 0; i < 1_000; i++) {
             assertEquals(Optional.empty(), locks.fail(USER, GUESSER));
         }
-        clock.now = NOW.plusSeconds(61);
+        clock.set(NOW.plusSeconds(61));
         assertEquals(Optional.empty(), locks.lockedUntil(USER, GUESSER), "the lock passed");
-        assertEquals(Optional.of(clock.now.plusSeconds(120)), lockOut(GUESSER), "the second lockout lasts twice as long");
+        assertEquals(Optional.of(clock.instant().plusSeconds(120)), lockOut(GUESSER), "the second lockout lasts twice as long");
     }
 
     @Test
@@ -94,30 +93,4 @@ class SignInLocksTest {
         return lock;
     }
 
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
 }
