@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,7 +74,8 @@ public final class LoadHarness {
                 case "b32" -> rows.addAll(harness.busyTenants("b32", 32, seconds("load.b.seconds", 300), false));
                 case "c" -> rows.addAll(harness.busyTenants("c", 8, seconds("load.b.seconds", 300), true));
                 case "f" -> rows.addAll(harness.signInFlood(Integer.getInteger("load.f.attempts", 1_000)));
-                default -> throw new IllegalArgumentException("Unknown scenario " + scenario + " (a, b, b32, c, f)");
+                case "d" -> rows.addAll(harness.soak(seconds("load.d.seconds", 1_800)));
+                default -> throw new IllegalArgumentException("Unknown scenario " + scenario + " (a, b, b32, c, d, f)");
             }
         }
         System.out.println(table(rows));
@@ -127,6 +130,69 @@ public final class LoadHarness {
             String head = new String(all, 0, Math.min(all.length, 16), StandardCharsets.US_ASCII);
             return head.startsWith("HTTP/1.1 ") ? Integer.parseInt(head.substring(9, 12)) : -1;
         }
+    }
+
+    // ---- (d) soak ---------------------------------------------------------------------------------------
+
+    /**
+     * (b) for {@code duration}, with the portal's heap after a full GC taken before and after (through {@code jcmd}
+     * on the portal's process, found by its port on this machine) and its resident memory: a leak shows as a heap
+     * that ends higher than it began, an {@code OutOfMemoryError} as a dead process or a liveness check that is not UP.
+     */
+    List<Row> soak(Duration duration) throws Exception {
+        ProcessHandle portal = portalProcess();
+        long heapBefore = heapAfterFullGc(portal);
+        List<Row> rows = new ArrayList<>(busyTenants("d", 8, duration, false));
+        long heapAfter = heapAfterFullGc(portal);
+        String live = new Client(base).get("/health/live").body().replaceAll("\\s+", "");
+        rows.add(new Row("d", "the portal's JVM (pid " + portal.pid() + ")", 0, portal.isAlive() ? 0 : 1, new Latencies(),
+                String.format(Locale.ROOT, "heap after full GC %d MiB before, %d MiB after %d min; resident %d MiB; live: %s",
+                        heapBefore >> 20, heapAfter >> 20, duration.toMinutes(), residentBytes(portal) >> 20, live), null));
+        return rows;
+    }
+
+    /** The Payara Micro process on this machine that listens on the harness's port (given as -Dportal.http.port or --port). */
+    private ProcessHandle portalProcess() {
+        String port = Integer.toString(base.getPort());
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains("payara-micro")
+                        && (line.contains("-Dportal.http.port=" + port + " ") || line.contains("--port " + port))).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Payara Micro process for port " + port + " on this machine"));
+    }
+
+    /**
+     * Runs {@code jcmd <pid> GC.run}, then sums the "used" figures of the generations in {@code GC.heap_info}
+     * (the lines with a "total"; metaspace is not heap).
+     */
+    private static long heapAfterFullGc(ProcessHandle process) throws IOException, InterruptedException {
+        jcmd(process, "GC.run");
+        long used = 0;
+        Pattern generation = Pattern.compile("total \\d+K, used (\\d+)K");
+        for (String line : jcmd(process, "GC.heap_info").split("\n")) {
+            Matcher figure = generation.matcher(line);
+            if (figure.find() && !line.contains("Metaspace")) {
+                used += Long.parseLong(figure.group(1)) * 1024;
+            }
+        }
+        return used;
+    }
+
+    private static String jcmd(ProcessHandle process, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return out;
+    }
+
+    private static long residentBytes(ProcessHandle process) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+            }
+        }
+        return 0;
     }
 
     // ---- (f) a flood of wrong sign-ins ---------------------------------------------------------------
