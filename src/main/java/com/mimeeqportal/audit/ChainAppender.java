@@ -101,6 +101,10 @@ final class ChainAppender {
         try {
             commit(batch);
             batch.forEach(Pending::succeeded);
+        } catch (Error e) {
+            // Out of memory, say: settle the batch anyway, or its writers would wait for it for ever.
+            batch.forEach(pending -> pending.failed(e));
+            throw e;
         } catch (RuntimeException | SQLException e) {
             if (batch.size() == 1 || Database.isUnavailable(e)) {
                 batch.forEach(pending -> pending.failed(e));
