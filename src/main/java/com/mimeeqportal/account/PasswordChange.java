@@ -55,19 +55,11 @@ public class PasswordChange {
         User user = users.find(actor.tenant(), actor.user().userId()).orElseThrow();
         // The current password is a sign-in in all but name: a locked (user, address) pair is refused before
         // any hash is computed, and a wrong one counts toward the same lockout (SignInLocks).
-        boolean locked = locks.lockedUntil(user.id(), actor.clientIp()).isPresent();
-        if (locked) {
-            errors.add("currentPassword", "validation.password.locked");
-        } else if (form.current().isEmpty()) {
+        boolean locked = false;
+        if (form.current().isEmpty()) {
             errors.add("currentPassword", "validation.required");
-        } else if (form.current().length() > PasswordPolicy.MAX * 4
-                || !users.passwordMatches(Optional.of(user), form.current().toCharArray())) {
-            errors.add("currentPassword", "validation.password.wrong");
-            locks.fail(user.id(), actor.clientIp()).ifPresent(until -> audit.record(actor.tenant(),
-                    AuditEntry.of(AuditEventType.LOGIN_LOCKOUT).by(actor).target("user " + user.username().value())
-                            .detail("locked for " + actor.clientIp() + " until " + until
-                                    + " after wrong current passwords on the password page")
-                            .error("TOO_MANY_FAILURES")));
+        } else {
+            locked = !checkCurrent(actor, user, form.current(), errors);
         }
         errors.check("newPassword", () -> {
             policy.check("newPassword", form.newPassword(), user.username());
@@ -94,5 +86,28 @@ public class PasswordChange {
                 .target("user " + user.username().value())
                 .detail(form.signOutOthers() ? "other sessions signed out" : "other sessions kept").success());
         return Optional.of(epoch);
+    }
+
+    /**
+     * Checks the current password under the sign-in lockout. Returns false when the (user, address) pair is
+     * locked, before any hash; a wrong password adds its error and counts toward the lock.
+     */
+    private boolean checkCurrent(Actor actor, User user, String current, FormErrors errors) {
+        Optional<SignInLocks.Check> check = locks.begin(user.id(), actor.clientIp());
+        if (check.isEmpty()) {
+            errors.add("currentPassword", "validation.password.locked");
+            return false;
+        }
+        try (SignInLocks.Check started = check.get()) {
+            if (current.length() > PasswordPolicy.MAX * 4 || !users.passwordMatches(Optional.of(user), current.toCharArray())) {
+                errors.add("currentPassword", "validation.password.wrong");
+                started.failed().ifPresent(until -> audit.record(actor.tenant(),
+                        AuditEntry.of(AuditEventType.LOGIN_LOCKOUT).by(actor).target("user " + user.username().value())
+                                .detail("locked for " + actor.clientIp() + " until " + until
+                                        + " after wrong current passwords on the password page")
+                                .error("TOO_MANY_FAILURES")));
+            }
+            return true;
+        }
     }
 }

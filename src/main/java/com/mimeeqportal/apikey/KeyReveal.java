@@ -68,12 +68,13 @@ public class KeyReveal {
      */
     public Result reveal(Actor actor, String password, boolean paused) {
         AuditEntry.Builder entry = AuditEntry.of(AuditEventType.API_KEY_REVEAL).by(actor).target("api-key");
-        boolean locked = locks.lockedUntil(actor.user().userId(), actor.clientIp()).isPresent();
-        Optional<Refusal> refusal = paused || locked ? Optional.of(Refusal.PAUSED)
-                : password.isEmpty() ? Optional.of(Refusal.NO_PASSWORD)
-                : passwordMatches(actor, password) ? Optional.empty() : Optional.of(Refusal.WRONG_PASSWORD);
-        if (refusal.filter(r -> r == Refusal.WRONG_PASSWORD).isPresent()) {
-            locks.fail(actor.user().userId(), actor.clientIp());
+        Optional<Refusal> refusal;
+        if (paused) {
+            refusal = Optional.of(Refusal.PAUSED);
+        } else if (password.isEmpty()) {
+            refusal = Optional.of(Refusal.NO_PASSWORD);
+        } else {
+            refusal = check(actor, password);
         }
         if (refusal.isPresent()) {
             audit.record(actor.tenant(), entry.error(refusal.get().reason));
@@ -84,6 +85,21 @@ public class KeyReveal {
         Optional<ApiKey> key = apiKeys.open(actor.tenant());
         audit.record(actor.tenant(), revealed);
         return new Result.Revealed(key);
+    }
+
+    /** The password, checked under the sign-in lockout: a locked pair is paused before any hash is computed. */
+    private Optional<Refusal> check(Actor actor, String password) {
+        Optional<SignInLocks.Check> check = locks.begin(actor.user().userId(), actor.clientIp());
+        if (check.isEmpty()) {
+            return Optional.of(Refusal.PAUSED);
+        }
+        try (SignInLocks.Check started = check.get()) {
+            if (passwordMatches(actor, password)) {
+                return Optional.empty();
+            }
+            started.failed();
+            return Optional.of(Refusal.WRONG_PASSWORD);
+        }
     }
 
     private boolean passwordMatches(Actor actor, String password) {

@@ -89,13 +89,21 @@ public class AuditSearch {
     /** Like {@link #stream(TenantId, AuditFilter, Consumer)}; stops before the next batch once {@code stop} says so. */
     public long stream(TenantId tenant, AuditFilter filter, Consumer<AuditEvent> sink, BooleanSupplier stop) {
         AuditQuery query = new AuditQuery(tenant, filter);
+        // The last sequence number in range, once: each batch is then bounded on both sides by sequence number,
+        // which lets the database walk the (tenant, seq) index in order. With only "seq > after", H2's planner
+        // (on the file database of a demo with 115,000 entries in one tenant) chose the (tenant, time) index and
+        // sorted the whole range again, on disk, for each batch of 500: an export took many minutes.
+        Long last = database.streamInTenant(tenant, session -> query.bind(session.createSelectionQuery(
+                "select max(e.seq) from AuditEvent e" + query.where(), Long.class)).getSingleResultOrNull());
         long count = 0;
         long after = -1;
-        while (!stop.getAsBoolean()) {
+        while (last != null && after < last && !stop.getAsBoolean()) {
             long from = after;
             List<AuditEvent> batch = database.streamInTenant(tenant, session -> query.bind(session.createSelectionQuery(
-                            "from AuditEvent e" + query.where() + " and e.seq > :after order by e.seq", AuditEvent.class))
+                            "from AuditEvent e" + query.where() + " and e.seq > :after and e.seq <= :last order by e.seq",
+                            AuditEvent.class))
                     .setParameter("after", from)
+                    .setParameter("last", last)
                     .setMaxResults(BATCH)
                     .getResultList());
             for (AuditEvent event : batch) {

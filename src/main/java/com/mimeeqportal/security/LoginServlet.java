@@ -20,6 +20,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,7 +75,7 @@ public class LoginServlet extends PageServlet {
         SignInThrottle.Permit permit = throttle.acquire(client);
         if (!permit.allowed()) {
             failures.throttled(typedUsername, client, RequestAttributes.correlationId(request));
-            tooMany(request, response, permit);
+            tooMany(request, response, permit.retryAfter());
             return;
         }
         FormErrors errors = new FormErrors();
@@ -100,8 +101,13 @@ public class LoginServlet extends PageServlet {
             signedIn(request, response, outcome.flatMap(SignInOutcome::user)
                     .orElseGet(() -> users.findForSignIn(username).orElseThrow()));
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
-            failures.refused(typedUsername, outcome.orElseGet(() -> SignInOutcome.invalid(users.findForSignIn(username))),
-                    RequestAttributes.clientIp(request), RequestAttributes.correlationId(request));
+            SignInOutcome failed = outcome.orElseGet(() -> SignInOutcome.invalid(users.findForSignIn(username)));
+            failures.refused(typedUsername, failed, RequestAttributes.clientIp(request), RequestAttributes.correlationId(request));
+            if (failed.result() == SignInOutcome.Result.BUSY) {
+                // Too many repeated guesses waiting their turn: nothing was checked, so say "later", not "wrong".
+                tooMany(request, response, RepeatGuessPacing.RETRY_AFTER);
+                return;
+            }
             // One message for every failure, locked accounts included: nothing tells an account exists.
             showForm(request, response, HttpServletResponse.SC_UNAUTHORIZED, typedUsername, new FormErrors().add("form", "login.failed"));
         }
@@ -118,9 +124,9 @@ public class LoginServlet extends PageServlet {
     }
 
     /** 429 with Retry-After: the page says to wait, and for how long; nothing about the account. */
-    private void tooMany(HttpServletRequest request, HttpServletResponse response, SignInThrottle.Permit permit)
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
             throws IOException {
-        long seconds = permit.retryAfter().toSeconds();
+        long seconds = retryAfter.toSeconds();
         response.setHeader("Retry-After", Long.toString(seconds));
         render(request, response, 429, "error", Map.of("title", Messages.get("error.429.title"),
                 "message", Messages.get("login.throttled", seconds)));

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record SignInOutcome(Result result, Optional<User> user, Optional<Instant> lockedUntil) {
 
-    public enum Result { SIGNED_IN, INVALID_CREDENTIALS, ACCOUNT_LOCKED, ACCOUNT_DISABLED, TENANT_SUSPENDED }
+    public enum Result { SIGNED_IN, INVALID_CREDENTIALS, ACCOUNT_LOCKED, ACCOUNT_DISABLED, TENANT_SUSPENDED, BUSY }
 
     static SignInOutcome signedIn(User user) {
         return new SignInOutcome(Result.SIGNED_IN, Optional.of(user), Optional.empty());
@@ -26,6 +26,11 @@ public record SignInOutcome(Result result, Optional<User> user, Optional<Instant
     /** A failure whose reason the identity store did not leave behind. */
     static SignInOutcome invalid(Optional<User> user) {
         return new SignInOutcome(Result.INVALID_CREDENTIALS, user, Optional.empty());
+    }
+
+    /** A repeated guess refused unhashed because too many were waiting their turn ({@link RepeatGuessPacing}). */
+    static SignInOutcome busy(Optional<User> user) {
+        return new SignInOutcome(Result.BUSY, user, Optional.empty());
     }
 
     static SignInOutcome unknownUser() {

@@ -17,8 +17,11 @@ import java.time.Instant;
  * guesser can make the server do PBKDF2 work only five times per lock. The owner at another address is
  * not locked. Unknown usernames cost the same hash work as known ones (the decoy hash) and are counted and
  * locked the same way, under the name typed, so neither the time nor the kind of refusal tells whether a
- * username exists. The refusal of a locked pair is not delayed: holding a request thread for as long as a
- * hash takes would hand a flood the server's threads. The per-client and global rate limits
+ * username exists. Checks under way count toward the lock from before their hash ({@link SignInLocks#begin}),
+ * so guesses sent all at once get no more hashes than guesses sent one by one, and repeated guesses take
+ * turns at a pace ({@link RepeatGuessPacing}) so that their hashes can't crowd out other pages. The refusal of a locked pair
+ * is not delayed: holding a request thread for as long as a hash takes would hand a flood the server's
+ * threads. The per-client and global rate limits
  * ({@link SignInThrottle}) come before all of this, in {@link LoginServlet}.
  */
 @ApplicationScoped
@@ -30,40 +33,51 @@ public class SignIns {
     private final Users users;
     private final Tenants tenants;
     private final SignInLocks locks;
+    private final RepeatGuessPacing pacing;
 
     @Inject
-    public SignIns(Users users, Tenants tenants, SignInLocks locks) {
+    public SignIns(Users users, Tenants tenants, SignInLocks locks, RepeatGuessPacing pacing) {
         this.users = users;
         this.tenants = tenants;
         this.locks = locks;
+        this.pacing = pacing;
     }
 
     protected SignIns() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** @param client the address the attempt comes from: locks are per account and address */
     public SignInOutcome attempt(Username username, char[] password, String client) {
         Optional<User> found = users.findForSignIn(username);
         String counted = found.map(User::id).orElse(UNKNOWN + username.value());
-        if (locks.lockedUntil(counted, client).isPresent()) {
+        Optional<SignInLocks.Check> check = locks.begin(counted, client);
+        if (check.isEmpty()) {
             return found.map(user -> SignInOutcome.refused(SignInOutcome.Result.ACCOUNT_LOCKED, user))
                     .orElseGet(SignInOutcome::unknownUser);
         }
-        if (!users.passwordMatches(found, password)) {
-            Optional<Instant> lockedNow = locks.fail(counted, client);
-            return found.map(user -> SignInOutcome.wrongPassword(user, lockedNow))
-                    .orElseGet(SignInOutcome::unknownUser);
+        try (SignInLocks.Check started = check.get()) {
+            Optional<Boolean> matches = started.repeated()
+                    ? pacing.check(() -> users.passwordMatches(found, password))
+                    : Optional.of(users.passwordMatches(found, password));
+            if (matches.isEmpty()) {
+                return SignInOutcome.busy(found);
+            }
+            if (!matches.get()) {
+                Optional<Instant> lockedNow = started.failed();
+                return found.map(user -> SignInOutcome.wrongPassword(user, lockedNow))
+                        .orElseGet(SignInOutcome::unknownUser);
+            }
+            User user = found.orElseThrow();
+            if (!user.enabled()) {
+                return SignInOutcome.refused(SignInOutcome.Result.ACCOUNT_DISABLED, user);
+            }
+            if (!tenantActive(user)) {
+                return SignInOutcome.refused(SignInOutcome.Result.TENANT_SUSPENDED, user);
+            }
+            started.succeeded();
+            return SignInOutcome.signedIn(user);
         }
-        User user = found.orElseThrow();
-        if (!user.enabled()) {
-            return SignInOutcome.refused(SignInOutcome.Result.ACCOUNT_DISABLED, user);
-        }
-        if (!tenantActive(user)) {
-            return SignInOutcome.refused(SignInOutcome.Result.TENANT_SUSPENDED, user);
-        }
-        locks.succeeded(user.id(), client);
-        return SignInOutcome.signedIn(user);
     }
 
     private boolean tenantActive(User user) {

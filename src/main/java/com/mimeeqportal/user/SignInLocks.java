@@ -42,9 +42,12 @@ public class SignInLocks {
     /** Failures of one user from one address since the last success there; lockouts double the next lock. */
     private static final class Series {
         int failures;
+        /** Password checks started and not yet settled: they count toward the lock before their hash ends. */
+        int checking;
         int lockouts;
         Instant lockedUntil;
-        Instant lastFailure;
+        /** The last check or failure: the map forgets the pairs least recently seen first. */
+        Instant lastSeen;
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && now.isBefore(lockedUntil);
@@ -92,6 +95,74 @@ public class SignInLocks {
         return s != null && s.lockedAt(now) ? Optional.of(s.lockedUntil) : Optional.empty();
     }
 
+    /**
+     * Starts a password check of {@code userId} from {@code client}, or refuses it (empty) before any hash is
+     * computed: when the pair is locked, and also when the checks already under way would lock it if they all
+     * failed. Without that second rule, twenty guesses sent at once would all pass the lock check and each cost
+     * a 600,000-iteration hash before the first five failures set the lock; with it, a pair costs at most
+     * {@link LockoutPolicy#THRESHOLD} hashes per lock period however its guesses are timed. Someone typing
+     * their own password never has five checks under way at once. Close the check when it is settled.
+     */
+    public synchronized Optional<Check> begin(String userId, String client) {
+        Instant now = clock.instant();
+        Key key = new Key(userId, client);
+        Series s = series.get(key);
+        if (s == null) {
+            makeRoom(now);
+            s = new Series();
+            series.put(key, s);
+        }
+        if (s.lockedAt(now) || policy.locksAfter(s.failures + s.checking)) {
+            return Optional.empty();
+        }
+        boolean repeated = s.failures > 0 || s.checking > 0 || s.lockouts > 0;
+        s.checking++;
+        s.lastSeen = now;
+        return Optional.of(new Check(key, repeated));
+    }
+
+    /** A password check under way ({@link #begin}); settle it with {@link #failed} or {@link #succeeded}, then close it. */
+    public final class Check implements AutoCloseable {
+        private final Key key;
+        private final boolean repeated;
+        private boolean closed;
+
+        private Check(Key key, boolean repeated) {
+            this.key = key;
+            this.repeated = repeated;
+        }
+
+        /** Whether the pair had failed (or been locked) before, or had another check under way when this one began. */
+        public boolean repeated() {
+            return repeated;
+        }
+
+        /** The password was wrong: see {@link SignInLocks#fail}. */
+        public Optional<Instant> failed() {
+            return fail(key.userId(), key.client());
+        }
+
+        /** The password was right: see {@link SignInLocks#succeeded}. */
+        public void succeeded() {
+            SignInLocks.this.succeeded(key.userId(), key.client());
+        }
+
+        @Override
+        public void close() {
+            synchronized (SignInLocks.this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                // The pair may be gone (forgiven, or a success announced): then there is nothing to settle.
+                Series s = series.get(key);
+                if (s != null && s.checking > 0) {
+                    s.checking--;
+                }
+            }
+        }
+    }
+
     /** The latest lock of {@code userId} from any address, for the admin's user list. */
     public synchronized Optional<Instant> lockedUntilAnywhere(String userId) {
         Instant now = clock.instant();
@@ -130,7 +201,7 @@ public class SignInLocks {
         if (s.lockedAt(now)) {
             return Optional.empty();
         }
-        s.lastFailure = now;
+        s.lastSeen = now;
         s.failures++;
         if (!policy.locksAfter(s.failures)) {
             return Optional.empty();
@@ -181,7 +252,7 @@ public class SignInLocks {
                     s.failures = 0;
                 }
                 s.lockouts = Math.max(s.lockouts, Integer.parseInt(part[4]));
-                s.lastFailure = s.lastFailure == null ? now : s.lastFailure;
+                s.lastSeen = s.lastSeen == null ? now : s.lastSeen;
             }
             case "ok" -> series.remove(new Key(part[1], part[2]));
             case "forgive" -> {
@@ -208,11 +279,11 @@ public class SignInLocks {
         if (series.size() < maxEntries) {
             return;
         }
-        series.values().removeIf(s -> !s.lockedAt(now) && s.lastFailure.plus(FORGOTTEN_AFTER).isBefore(now));
+        series.values().removeIf(s -> !s.lockedAt(now) && s.lastSeen.plus(FORGOTTEN_AFTER).isBefore(now));
         while (series.size() >= maxEntries) {
             Comparator<Map.Entry<Key, Series>> order = Comparator
                     .<Map.Entry<Key, Series>, Boolean>comparing(e -> e.getValue().lockedAt(now))
-                    .thenComparing(e -> e.getValue().lastFailure);
+                    .thenComparing(e -> e.getValue().lastSeen);
             series.entrySet().stream().min(order).map(Map.Entry::getKey).ifPresent(series::remove);
         }
     }

@@ -19,7 +19,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +40,7 @@ class SignInsTest {
     private final User user = inTenant(new User(NAME, "hash", Role.SALES, NOW), TenantId.random());
     private final FakeUsers users = new FakeUsers(user);
     private final SignInLocks locks = new SignInLocks(LockoutPolicy.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC), 100);
-    private final SignIns signIns = new SignIns(users, new ActiveTenants(), locks);
+    private final SignIns signIns = new SignIns(users, new ActiveTenants(), locks, new RepeatGuessPacing());
     private static final String HERE = "203.0.113.9";
     private static final String ELSEWHERE = "198.51.100.7";
 
@@ -56,9 +63,9 @@ class SignInsTest {
         for (int i = 0; i < 5; i++) {
             signIns.attempt(NAME, "wrong".toCharArray(), HERE);
         }
-        int hashesBefore = users.hashChecks;
+        int hashesBefore = users.hashChecks.get();
         assertEquals(SignInOutcome.Result.ACCOUNT_LOCKED, signIns.attempt(NAME, RIGHT, HERE).result());
-        assertEquals(hashesBefore, users.hashChecks);
+        assertEquals(hashesBefore, users.hashChecks.get());
     }
 
     @Test
@@ -67,13 +74,13 @@ class SignInsTest {
         SignInOutcome outcome = signIns.attempt(nobody, RIGHT, HERE);
         assertEquals(SignInOutcome.Result.INVALID_CREDENTIALS, outcome.result());
         assertTrue(outcome.user().isEmpty());
-        assertEquals(1, users.hashChecks, "the decoy hash is checked");
+        assertEquals(1, users.hashChecks.get(), "the decoy hash is checked");
         for (int i = 0; i < 4; i++) {
             assertFalse(signIns.attempt(nobody, RIGHT, HERE).lockedNow(), "no lockout entry names a user that isn't");
         }
-        int hashesBefore = users.hashChecks;
+        int hashesBefore = users.hashChecks.get();
         assertEquals(SignInOutcome.Result.INVALID_CREDENTIALS, signIns.attempt(nobody, RIGHT, HERE).result());
-        assertEquals(hashesBefore, users.hashChecks, "the sixth is refused unhashed, as for a real account");
+        assertEquals(hashesBefore, users.hashChecks.get(), "the sixth is refused unhashed, as for a real account");
         assertEquals(0, users.changes);
     }
 
@@ -122,9 +129,46 @@ class SignInsTest {
     }
 
     /** One user in memory; counts hash checks and row changes. */
+    @Test
+    void twentyGuessesSentAtOnceCostFiveHashesAndTheOwnerElsewhereIsNotHeldUp() throws Exception {
+        // Every hash waits until the other fifteen guesses have been refused, as when all twenty arrive together.
+        CountDownLatch othersRefused = new CountDownLatch(15);
+        users.beforeHash = () -> await(othersRefused);
+        List<Future<SignInOutcome>> guesses = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                guesses.add(threads.submit(() -> {
+                    SignInOutcome outcome = signIns.attempt(NAME, "wrong".toCharArray(), HERE);
+                    if (outcome.result() == SignInOutcome.Result.ACCOUNT_LOCKED) {
+                        othersRefused.countDown();
+                    }
+                    return outcome;
+                }));
+            }
+        }
+        long refused = 0;
+        for (Future<SignInOutcome> guess : guesses) {
+            refused += guess.get().result() == SignInOutcome.Result.ACCOUNT_LOCKED ? 1 : 0;
+        }
+        assertEquals(5, users.hashChecks.get(), "only as many hashes as it takes to lock the pair");
+        assertEquals(15, refused);
+        users.beforeHash = () -> { };
+        assertEquals(SignInOutcome.Result.ACCOUNT_LOCKED, signIns.attempt(NAME, RIGHT, HERE).result(), "and it is locked");
+        assertTrue(signIns.attempt(NAME, RIGHT, ELSEWHERE).success(), "the owner elsewhere signs in");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static final class FakeUsers extends Users {
         private final User user;
-        int hashChecks;
+        final AtomicInteger hashChecks = new AtomicInteger();
+        volatile Runnable beforeHash = () -> { };
         int changes;
 
         FakeUsers(User user) {
@@ -138,7 +182,8 @@ class SignInsTest {
 
         @Override
         public boolean passwordMatches(Optional<User> candidate, char[] password) {
-            hashChecks++;
+            beforeHash.run();
+            hashChecks.incrementAndGet();
             return candidate.isPresent() && java.util.Arrays.equals(password, RIGHT);
         }
 

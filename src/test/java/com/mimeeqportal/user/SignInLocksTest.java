@@ -8,6 +8,7 @@ import com.mimeeqportal.system.LinkedBuses;
 import com.mimeeqportal.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,38 @@ class SignInLocksTest {
         }
         assertEquals(10, small.size());
         assertTrue(small.lockedUntil(USER, OWNER).isPresent(), "a locked pair is evicted last");
+    }
+
+    @Test
+    void checksUnderWayCountTowardTheLockAndASettledOneMakesRoom() {
+        List<SignInLocks.Check> started = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            locks.begin(USER, GUESSER).ifPresent(started::add);
+        }
+        assertEquals(5, started.size(), "five checks at once would lock the pair if they all failed");
+        assertTrue(locks.begin(USER, OWNER).isPresent(), "the owner's address is not held up");
+        started.getFirst().close();
+        started.getFirst().close();
+        assertTrue(locks.begin(USER, GUESSER).isPresent(), "a settled check makes room for one more, once");
+        assertTrue(locks.begin(USER, GUESSER).isEmpty());
+        started.stream().skip(1).forEach(check -> {
+            check.failed();
+            check.close();
+        });
+        assertEquals(Optional.empty(), locks.lockedUntil(USER, GUESSER), "four failures do not lock");
+    }
+
+    @Test
+    void fiveFailedChecksLockThePairAndNothingMoreIsLetIn() {
+        for (int i = 0; i < 5; i++) {
+            try (SignInLocks.Check check = locks.begin(USER, GUESSER).orElseThrow()) {
+                check.failed();
+            }
+        }
+        assertTrue(locks.lockedUntil(USER, GUESSER).isPresent());
+        assertTrue(locks.begin(USER, GUESSER).isEmpty());
+        clock.set(NOW.plusSeconds(61));
+        assertTrue(locks.begin(USER, GUESSER).isPresent(), "the lock passed");
     }
 
     private Optional<Instant> lockOut(String client) {
