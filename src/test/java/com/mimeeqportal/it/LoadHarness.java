@@ -68,15 +68,19 @@ public final class LoadHarness {
         LoadHarness harness = new LoadHarness(base, passwords);
         List<Row> rows = new ArrayList<>();
         for (String scenario : System.getProperty("load.scenarios", "a,b").split(",")) {
+            List<Row> done = new ArrayList<>();
             switch (scenario.trim()) {
-                case "a" -> rows.add(harness.shortConnections(Integer.getInteger("load.a.connections", 60_000), 50));
-                case "b" -> rows.addAll(harness.busyTenants("b", 8, seconds("load.b.seconds", 300), false));
-                case "b32" -> rows.addAll(harness.busyTenants("b32", 32, seconds("load.b.seconds", 300), false));
-                case "c" -> rows.addAll(harness.busyTenants("c", 8, seconds("load.b.seconds", 300), true));
-                case "f" -> rows.addAll(harness.signInFlood(Integer.getInteger("load.f.attempts", 1_000)));
-                case "d" -> rows.addAll(harness.soak(seconds("load.d.seconds", 1_800)));
+                case "a" -> done.add(harness.shortConnections(Integer.getInteger("load.a.connections", 60_000), 50));
+                case "b" -> done.addAll(harness.busyTenants("b", 8, seconds("load.b.seconds", 300), false));
+                case "b32" -> done.addAll(harness.busyTenants("b32", 32, seconds("load.b.seconds", 300), false));
+                case "c" -> done.addAll(harness.busyTenants("c", 8, seconds("load.b.seconds", 300), true));
+                case "f" -> done.addAll(harness.signInFlood(Integer.getInteger("load.f.attempts", 1_000)));
+                case "d" -> done.addAll(harness.soak(seconds("load.d.seconds", 1_800)));
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario + " (a, b, b32, c, d, f)");
             }
+            // Each scenario's rows as soon as it ends, so that a later scenario's failure loses nothing.
+            System.out.println(table(done));
+            rows.addAll(done);
         }
         System.out.println(table(rows));
     }
