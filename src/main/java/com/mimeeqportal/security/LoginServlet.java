@@ -31,7 +31,7 @@ import java.util.Optional;
  * starts the session ({@link SignedInSessions}, which audits it); failures are audited by
  * {@link FailedSignIns}.
  */
-@WebServlet("/login")
+@WebServlet(urlPatterns = "/login", asyncSupported = true)
 public class LoginServlet extends PageServlet {
 
     static final int MAX_PASSWORD = 128;
@@ -56,6 +56,9 @@ public class LoginServlet extends PageServlet {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    SignInTarpit tarpit;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -123,13 +126,17 @@ public class LoginServlet extends PageServlet {
         }
     }
 
-    /** 429 with Retry-After: the page says to wait, and for how long; nothing about the account. */
+    /**
+     * 429 with Retry-After: the page says to wait, and for how long; nothing about the account. The answer is
+     * held back a moment ({@link SignInTarpit}) so that a flood waiting for it slows itself down.
+     */
     private void tooMany(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
             throws IOException {
         long seconds = retryAfter.toSeconds();
         response.setHeader("Retry-After", Long.toString(seconds));
         render(request, response, 429, "error", Map.of("title", Messages.get("error.429.title"),
                 "message", Messages.get("login.throttled", seconds)));
+        tarpit.hold(request);
     }
 
     /**

@@ -270,6 +270,18 @@ public class PortalConfig {
         return positive("portal.login.rate.per-client-per-minute", 20);
     }
 
+    /**
+     * How long the answer to a sign-in refused by the rate limits is held back before it is sent (no thread
+     * waits meanwhile). 0 sends it at once.
+     */
+    public Duration loginRefusalDelay() {
+        long millis = config.getOptionalValue("portal.login.refusal-delay-ms", Long.class).orElse(1_000L);
+        if (millis < 0 || millis > 10_000) {
+            throw new IllegalArgumentException("portal.login.refusal-delay-ms must be between 0 and 10000, not " + millis);
+        }
+        return Duration.ofMillis(millis);
+    }
+
     /** Failed sign-ins per minute over all clients together: the ceiling on PBKDF2 work a flood can cause. */
     public int loginRateGlobalPerMinute() {
         return positive("portal.login.rate.global-per-minute", 120);

@@ -38,6 +38,9 @@ class SignInProtectionIT {
         return Fixtures.portalWar();
     }
 
+    /** portal.login.refusal-delay-ms in arquillian.xml. */
+    private static final long REFUSAL_DELAY_MILLIS = 100;
+
     @ArquillianResource
     URL url;
 
@@ -80,6 +83,16 @@ class SignInProtectionIT {
         assertNotNull(tooMany.header("Retry-After"), "429 says when to try again");
         assertTrue(Integer.parseInt(tooMany.header("Retry-After")) >= 1);
         assertTrue(tooMany.text().contains("Too many sign-in attempts"), tooMany.text());
+        // The refusal is held back (portal.login.refusal-delay-ms, 100 ms on this server), so a flood that waits
+        // for its answers slows itself down.
+        PortalClient stillFlooding = new PortalClient(base, "127.0.0.2");
+        String token = stillFlooding.get("/login").html().select("input[name=_csrf]").attr("value");
+        long started = System.nanoTime();
+        PortalClient.Page held = stillFlooding.post("/login", Map.of("_csrf", token, "username", "operator", "password", "again"));
+        long heldMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(429, held.status());
+        assertTrue(heldMillis >= REFUSAL_DELAY_MILLIS, "the refusal came after " + heldMillis + " ms");
+        assertTrue(held.text().contains("Too many sign-in attempts"), "and its page came whole: " + held.text());
 
         PortalClient theRealOperator = new PortalClient(base, "127.0.0.1");
         theRealOperator.signIn("operator", Fixtures.OPERATOR_PASSWORD);
