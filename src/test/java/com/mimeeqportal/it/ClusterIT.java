@@ -75,10 +75,10 @@ class ClusterIT {
 
     private static PayaraMicroProcess start(String name, int port, int gridPort) {
         List<String> command = new ArrayList<>(install.clusterStartCommand(port, gridPort, List.of(gridA, gridB)));
-        // As the other production tests: the OpenAPI switch, and this test's Mimeeq (the sandbox) beside the portal.
+        // The cluster's pre-boot file (sessions in the grid, not only in memory), the OpenAPI switch, and this test's Mimeeq (the sandbox) beside the portal.
         command.add(1, "-Dsandbox.data-dir=" + install.work().resolve("sandbox-" + name));
         command.addAll(List.of("--prebootcommandfile",
-                Path.of("src/main/payara/pre-boot-commands.asadmin").toAbsolutePath().toString(),
+                Path.of("src/main/payara/pre-boot-commands-cluster.asadmin").toAbsolutePath().toString(),
                 "--deploy", PayaraMicroProcess.sandboxWar().toString()));
         Map<String, String> environment = new java.util.LinkedHashMap<>(install.clusterEnvironment());
         environment.put("PORTAL_OPERATOR_INITIAL_PASSWORD", Fixtures.OPERATOR_PASSWORD);
