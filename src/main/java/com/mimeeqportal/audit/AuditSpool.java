@@ -1,6 +1,7 @@
 package com.mimeeqportal.audit;
 
 import com.mimeeqportal.identity.TenantId;
+import com.mimeeqportal.system.Database;
 import com.mimeeqportal.system.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +45,11 @@ public class AuditSpool {
     private static final Logger LOG = Logger.getLogger(AuditSpool.class.getName());
     private static final String SUFFIX = ".entry";
 
+    private static final Duration STUCK_WARNING_EVERY = Duration.ofMinutes(10);
+
     private final Path directory;
+    private Path lastStuck;
+    private Instant lastWarned = Instant.MIN;
 
     @Inject
     public AuditSpool(PortalConfig config) {
@@ -109,7 +115,7 @@ public class AuditSpool {
             try {
                 append.accept(kept.get().tenant(), kept.get().entry());
             } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Spooled audit entries wait: the log still can't be written", e);
+                stuck(file, e);
                 return appended;
             }
             try {
@@ -121,6 +127,28 @@ public class AuditSpool {
             appended++;
         }
         return appended;
+    }
+
+    /**
+     * The oldest entry could not be appended, so it and every later one wait. During a database outage that
+     * is expected and said quietly; anything else (its tenant's chain head gone, say) would block the spool for
+     * good, so it is a warning, repeated every ten minutes while the same entry stays stuck.
+     */
+    private void stuck(Path file, RuntimeException failure) {
+        if (Database.isUnavailable(failure)) {
+            LOG.log(Level.FINE, "Spooled audit entries wait: the database is still unavailable", failure);
+            return;
+        }
+        Instant now = Instant.now();
+        synchronized (this) {
+            if (file.equals(lastStuck) && now.isBefore(lastWarned.plus(STUCK_WARNING_EVERY))) {
+                return;
+            }
+            lastStuck = file;
+            lastWarned = now;
+        }
+        LOG.log(Level.WARNING, "The spooled audit entry " + file.getFileName() + " cannot be appended, and the "
+                + pending() + " spooled entries wait behind it; this is not a database outage", failure);
     }
 
     private List<Path> pendingFiles() {

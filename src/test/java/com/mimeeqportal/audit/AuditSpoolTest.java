@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mimeeqportal.identity.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +74,46 @@ class AuditSpoolTest {
         assertEquals(0, spool.replay((t, entry) -> {
             throw new AssertionError("nothing to replay");
         }));
+    }
+
+    @Test
+    void anEntryStuckForAnotherReasonThanAnOutageIsAWarningOnceNotEveryFiveSeconds() throws Exception {
+        AuditSpool spool = new AuditSpool(directory);
+        spool.keep(tenant, AuditEntry.of(AuditEventType.MIMEEQ_CALL).target("x").success());
+        List<LogRecord> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(AuditSpool.class.getName());
+        logger.addHandler(handler);
+        try {
+            spool.replay((t, entry) -> {
+                throw new IllegalStateException("the database answers 08006", new SQLTransientConnectionException("down"));
+            });
+            assertEquals(List.of(), warnings, "an outage is expected: no warning");
+            for (int i = 0; i < 3; i++) {
+                spool.replay((t, entry) -> {
+                    throw new IllegalStateException("no chain head for this tenant");
+                });
+            }
+            assertEquals(1, warnings.size(), "one warning, not one per replay");
+            assertTrue(warnings.getFirst().getMessage().contains("not a database outage"), warnings.getFirst().getMessage());
+            assertEquals(1, spool.pending(), "and the entry is still kept");
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 }
