@@ -106,12 +106,7 @@ public class SignInLocks {
     public synchronized Optional<Check> begin(String userId, String client) {
         Instant now = clock.instant();
         Key key = new Key(userId, client);
-        Series s = series.get(key);
-        if (s == null) {
-            makeRoom(now);
-            s = new Series();
-            series.put(key, s);
-        }
+        Series s = seriesOf(key, now);
         if (s.lockedAt(now) || policy.locksAfter(s.failures + s.checking)) {
             return Optional.empty();
         }
@@ -191,13 +186,7 @@ public class SignInLocks {
 
     private synchronized Optional<Instant> count(String userId, String client) {
         Instant now = clock.instant();
-        Key key = new Key(userId, client);
-        Series s = series.get(key);
-        if (s == null) {
-            makeRoom(now);
-            s = new Series();
-            series.put(key, s);
-        }
+        Series s = seriesOf(new Key(userId, client), now);
         if (s.lockedAt(now)) {
             return Optional.empty();
         }
@@ -239,13 +228,7 @@ public class SignInLocks {
         switch (part[0]) {
             case "lock" -> {
                 Instant now = clock.instant();
-                Key key = new Key(part[1], part[2]);
-                Series s = series.get(key);
-                if (s == null) {
-                    makeRoom(now);
-                    s = new Series();
-                    series.put(key, s);
-                }
+                Series s = seriesOf(new Key(part[1], part[2]), now);
                 Instant until = Instant.ofEpochMilli(Long.parseLong(part[3]));
                 if (s.lockedUntil == null || until.isAfter(s.lockedUntil)) {
                     s.lockedUntil = until;
@@ -269,6 +252,17 @@ public class SignInLocks {
 
     synchronized int size() {
         return series.size();
+    }
+
+    /** The pair's series, a new one (after making room) if it has none. */
+    private Series seriesOf(Key key, Instant now) {
+        Series s = series.get(key);
+        if (s == null) {
+            makeRoom(now);
+            s = new Series();
+            series.put(key, s);
+        }
+        return s;
     }
 
     /**
