@@ -13,6 +13,7 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -25,15 +26,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * HTTP and nothing else: one JAX-RS client for the whole application (timeouts from config, closed on
  * shutdown), the {@code X-API-KEY} header, and the raw answer. Turning answers into the portal's types
  * and outcomes is {@link MimeeqGateway}'s job. The only class that imports jakarta.ws.rs.client.
  *
- * <p>Retries and timeouts (MicroProfile Fault Tolerance) sit here, around the wire: they hold no state shared
- * between tenants, so per-method annotations are right for them. A 5xx or a timeout throws
+ * <p>Retries (MicroProfile Fault Tolerance) sit here, around the wire: they hold no state shared between
+ * tenants, so a per-method annotation is right for them. Each attempt is bounded by the connect and read
+ * timeouts and by {@code portal.mimeeq.call-timeout-ms} over the whole answer. A 5xx or a timeout throws
  * {@link MimeeqTransportException}, which is what GETs are retried on (with jitter); a 4xx is an answer,
  * returned as it is and never retried. The circuit breaker and the bulkhead are per tenant, in
  * {@link TenantThrottle}, around the whole call with its retries. Every number can be overridden with
@@ -46,12 +47,17 @@ public class MimeeqHttpClient {
     /** Jersey's switch for redirects; a redirect would carry X-API-KEY to wherever Location points. */
     static final String FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
 
+    /** The default bound on one attempt ({@code portal.mimeeq.call-timeout-ms}). */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
     private final Client client;
     private final int maxBodyBytes;
+    private final Duration callTimeout;
 
     @Inject
     public MimeeqHttpClient(PortalConfig config) {
-        this(config.mimeeqConnectTimeout(), config.mimeeqReadTimeout(), config.mimeeqMaxResponseBytes());
+        this(config.mimeeqConnectTimeout(), config.mimeeqReadTimeout(), config.mimeeqMaxResponseBytes(),
+                config.mimeeqCallTimeout());
     }
 
     /** With the default cap of 5 MiB. */
@@ -60,27 +66,31 @@ public class MimeeqHttpClient {
     }
 
     public MimeeqHttpClient(Duration connectTimeout, Duration readTimeout, int maxBodyBytes) {
+        this(connectTimeout, readTimeout, maxBodyBytes, CALL_TIMEOUT);
+    }
+
+    public MimeeqHttpClient(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, Duration callTimeout) {
         this.client = ClientBuilder.newBuilder()
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .property(FOLLOW_REDIRECTS, false)
                 .build();
         this.maxBodyBytes = maxBodyBytes;
+        this.callTimeout = callTimeout;
     }
 
     protected MimeeqHttpClient() {
         this.client = null;
         this.maxBodyBytes = 0;
+        this.callTimeout = CALL_TIMEOUT;
     }
 
     @Retry(maxRetries = 2, delay = 150, jitter = 100, maxDuration = 30_000, retryOn = MimeeqTransportException.class)
-    @Timeout(15_000)
     public HttpReply get(URI base, String path, Map<String, String> query, ApiKey key, String correlationId) {
         return exchange(base, path, query, key, correlationId, Invocation.Builder::get);
     }
 
     /** Not idempotent in Mimeeq's eyes (it creates a short code), so never retried. */
-    @Timeout(15_000)
     public HttpReply post(URI base, String path, Map<String, String> query, ApiKey key, String correlationId) {
         return exchange(base, path, query, key, correlationId, request -> request.post(Entity.text("")));
     }
@@ -97,7 +107,8 @@ public class MimeeqHttpClient {
                 .header("X-Correlation-Id", correlationId);
         HttpReply reply;
         try (Response response = method.apply(request)) {
-            Optional<String> body = response.hasEntity() ? bounded(response.readEntity(InputStream.class)) : Optional.of("");
+            Optional<String> body = response.hasEntity()
+                    ? bounded(response.readEntity(InputStream.class), started + callTimeout.toNanos()) : Optional.of("");
             reply = new HttpReply(response.getStatus(), body.orElse(""), response.getHeaderString("Retry-After"),
                     since(started), body.isEmpty());
         } catch (ProcessingException | IOException e) {
@@ -112,12 +123,26 @@ public class MimeeqHttpClient {
 
     /**
      * The body as text, or empty when it is longer than the cap: an answer no endpoint of Mimeeq gives, which
-     * must not fill the heap. Reading stops one byte past the cap, whatever Content-Length claimed.
+     * must not fill the heap. Reading stops one byte past the cap, whatever Content-Length claimed, and at the
+     * attempt's deadline: an upstream that trickles its answer a byte at a time passes every read timeout.
+     *
+     * <p>The deadline is checked here rather than with Fault Tolerance's {@code @Timeout}: in Payara that
+     * schedules a task on a managed executor for every call, and capturing the task's context scans the class
+     * path with a ServiceLoader each time, a tenth of the portal's CPU under lookup load (a JFR profile).
      */
-    private Optional<String> bounded(InputStream in) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-            return bytes.length > maxBodyBytes ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    private Optional<String> bounded(InputStream in, long deadlineNanos) throws IOException {
+        try (in; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            byte[] chunk = new byte[8192];
+            for (int read; (read = in.read(chunk, 0, Math.min(chunk.length, maxBodyBytes + 1 - out.size()))) > 0; ) {
+                out.write(chunk, 0, read);
+                if (out.size() > maxBodyBytes) {
+                    return Optional.empty();
+                }
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    throw new SocketTimeoutException("The answer took longer than " + callTimeout.toMillis() + " ms");
+                }
+            }
+            return Optional.of(out.toString(StandardCharsets.UTF_8));
         }
     }
 

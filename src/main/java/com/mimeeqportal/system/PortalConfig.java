@@ -188,6 +188,18 @@ public class PortalConfig {
         return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.connect-timeout-ms", Long.class).orElse(2000L));
     }
 
+    /**
+     * The most one attempt of a Mimeeq call may take, answer read whole: a backstop above the connect and read
+     * timeouts, for an upstream that trickles its answer.
+     */
+    public Duration mimeeqCallTimeout() {
+        long millis = config.getOptionalValue("portal.mimeeq.call-timeout-ms", Long.class).orElse(15_000L);
+        if (millis < 1) {
+            throw new IllegalStateException("portal.mimeeq.call-timeout-ms must be positive");
+        }
+        return Duration.ofMillis(millis);
+    }
+
     public Duration mimeeqReadTimeout() {
         return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.read-timeout-ms", Long.class).orElse(5000L));
     }

@@ -3,6 +3,7 @@ package com.mimeeqportal.mimeeq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.apikey.ApiKey;
@@ -43,6 +44,20 @@ class MimeeqHttpClientTest {
             keyAtRedirectTarget.set(exchange.getRequestHeaders().getFirst("X-API-KEY"));
             answer(exchange, 200, "{}");
         });
+        server.createContext("/trickle", exchange -> {
+            // Headers at once, then a byte every 50 ms for 5 s: every read is within the read timeout.
+            exchange.sendResponseHeaders(200, 100);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('1');
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException | IOException e) {
+                // The client gave up, as it should.
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getAddress().getPort());
     }
@@ -79,5 +94,21 @@ class MimeeqHttpClientTest {
         MimeeqHttpClient.HttpReply reply = client.get(base, "moved", Map.of(), key, "c-3");
         assertEquals(302, reply.status());
         assertEquals(null, keyAtRedirectTarget.get(), "the key was not sent to the redirect's target");
+    }
+
+    @Test
+    void anAnswerTrickledPastTheCallTimeoutIsATimeoutThoughEveryReadWasInTime() {
+        MimeeqHttpClient patient = new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(2), 4096,
+                Duration.ofMillis(500));
+        long started = System.nanoTime();
+        try {
+            MimeeqTransportException e = assertThrows(MimeeqTransportException.class,
+                    () -> patient.post(base, "trickle", Map.of(), key, "c-4"));
+            assertEquals(MimeeqTransportException.Kind.TIMEOUT, e.kind());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 2_000, "given up after " + millis + " ms, not after the whole 5 s answer");
+        } finally {
+            patient.close();
+        }
     }
 }
