@@ -7,7 +7,6 @@ import com.mimeeqportal.system.AuditUnavailableException;
 import com.mimeeqportal.system.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.hibernate.Session;
 public class AuditLog {
 
     private final Database database;
-    private final ChainMac mac;
     private final ChainAppender appender;
     /** Tenants whose head row is known to exist; saves a round trip on every write. */
     private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
@@ -37,13 +35,11 @@ public class AuditLog {
     @Inject
     public AuditLog(Database database, ChainMac mac) {
         this.database = database;
-        this.mac = mac;
         this.appender = new ChainAppender(database.dataSource(), mac);
     }
 
     protected AuditLog() {
         this.database = null;
-        this.mac = null;
         this.appender = null;
     }
 
@@ -73,23 +69,12 @@ public class AuditLog {
             ensureHead(tenant);
             return database.rehearseInTenant(tenant, session -> {
                 T read = reads.apply(session);
-                append(session, tenant, entry);
+                session.doWork(connection -> appender.rehearse(connection, tenant, entry));
                 return read;
             });
         } catch (RuntimeException e) {
             throw new AuditUnavailableException(e);
         }
-    }
-
-    private void append(Session session, TenantId tenant, AuditEntry entry) {
-        AuditChainHead head = session.find(AuditChainHead.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            // Someone removed it behind the portal's back; writing a new chain over the old one would hide that.
-            throw new IllegalStateException("The audit chain head of " + tenant + " is missing");
-        }
-        AuditEvent event = new AuditEvent(tenant, head.nextSeq(), head.linkHash(), entry).seal(mac);
-        session.persist(event);
-        head.advance(event, Instant.now());
     }
 
     /**

@@ -130,27 +130,7 @@ final class ChainAppender {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<AuditEvent> events = new ArrayList<>(batch.size());
-                List<AuditEvent> lastOfEachTenant = new ArrayList<>(byTenant.size());
-                Map<String, Head> heads = lockHeads(connection, byTenant.keySet());
-                for (Map.Entry<String, List<Pending>> tenant : byTenant.entrySet()) {
-                    Head head = heads.get(tenant.getKey());
-                    if (head == null) {
-                        // Someone removed it behind the portal's back; a new chain over the old one would hide that.
-                        throw new IllegalStateException("The audit chain head of " + tenant.getKey() + " is missing");
-                    }
-                    long seq = head.lastSeq();
-                    String link = seq == 0 ? AuditChainHead.GENESIS : head.lastHash();
-                    AuditEvent event = null;
-                    for (Pending pending : tenant.getValue()) {
-                        event = new AuditEvent(pending.tenant, ++seq, link, pending.entry).seal(mac);
-                        events.add(event);
-                        link = event.hash();
-                    }
-                    lastOfEachTenant.add(event);
-                }
-                insert(connection, events);
-                advance(connection, lastOfEachTenant);
+                write(connection, byTenant);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -161,6 +141,43 @@ final class ChainAppender {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Everything an append does, on {@code connection}, in the caller's transaction, which the caller rolls back:
+     * the rehearsal before a Mimeeq call ({@link AuditLog#checkWritableWhile}). The same statements as a real
+     * append, so what passes here would have been written; plain JDBC, as a Hibernate persist and flush cost
+     * the lookup page more than the rest of its transaction.
+     */
+    void rehearse(Connection connection, TenantId tenant, AuditEntry entry) throws SQLException {
+        SortedMap<String, List<Pending>> one = new TreeMap<>();
+        one.put(tenant.value(), List.of(new Pending(tenant, entry)));
+        write(connection, one);
+    }
+
+    /** Locks the heads, seals each tenant's entries onto its chain, inserts them and advances the heads. */
+    private void write(Connection connection, SortedMap<String, List<Pending>> byTenant) throws SQLException {
+        List<AuditEvent> events = new ArrayList<>();
+        List<AuditEvent> lastOfEachTenant = new ArrayList<>(byTenant.size());
+        Map<String, Head> heads = lockHeads(connection, byTenant.keySet());
+        for (Map.Entry<String, List<Pending>> tenant : byTenant.entrySet()) {
+            Head head = heads.get(tenant.getKey());
+            if (head == null) {
+                // Someone removed it behind the portal's back; a new chain over the old one would hide that.
+                throw new IllegalStateException("The audit chain head of " + tenant.getKey() + " is missing");
+            }
+            long seq = head.lastSeq();
+            String link = seq == 0 ? AuditChainHead.GENESIS : head.lastHash();
+            AuditEvent event = null;
+            for (Pending pending : tenant.getValue()) {
+                event = new AuditEvent(pending.tenant, ++seq, link, pending.entry).seal(mac);
+                events.add(event);
+                link = event.hash();
+            }
+            lastOfEachTenant.add(event);
+        }
+        insert(connection, events);
+        advance(connection, lastOfEachTenant);
     }
 
     private record Head(long lastSeq, String lastHash) {
