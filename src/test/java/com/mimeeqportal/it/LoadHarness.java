@@ -390,12 +390,17 @@ public final class LoadHarness {
     // ---- the pieces --------------------------------------------------------------------------------
 
     /** A tenant with an admin who can export and verify its audit log, a short code to look up, and its users. */
-    public record Tenant(LoadHarness harness, String salesUser, String salesPassword, Client admin, String shortCode) {
+    /**
+     * A tenant the harness drives. The admin signs in afresh whenever the harness reads the audit log: after a
+     * 30-minute soak, a session signed in at the start has long timed out.
+     */
+    public record Tenant(LoadHarness harness, String salesUser, String salesPassword, String adminUser,
+                         String adminPassword, String shortCode) {
 
         static Tenant demo(LoadHarness harness) {
-            Client admin = harness.signedIn("admin@demo.example", harness.passwords.admin());
             Client sales = harness.signedIn("sales@demo.example", harness.passwords.sales());
-            return new Tenant(harness, "sales@demo.example", harness.passwords.sales(), admin, shortCode(sales));
+            return new Tenant(harness, "sales@demo.example", harness.passwords.sales(), "admin@demo.example",
+                    harness.passwords.admin(), shortCode(sales));
         }
 
         static Tenant create(LoadHarness harness, String account, boolean unreachable) {
@@ -422,11 +427,15 @@ public final class LoadHarness {
             admin.submit("/admin/api-key", "/admin/api-key", Map.of("apiKey", new SandboxAdmin(harness.base).key(account)));
             // No catalog to take a product from when the upstream is dead: any well-formed code will do.
             String code = unreachable ? "ZZZZZZ" : shortCode(admin);
-            return new Tenant(harness, adminName, own, admin, code);
+            return new Tenant(harness, adminName, own, adminName, own, code);
+        }
+
+        Client admin() {
+            return harness.signedIn(adminUser, adminPassword);
         }
 
         int auditedUpstreamCalls() {
-            String lines = admin.get("/admin/audit/export?format=jsonl&range=24h").body();
+            String lines = admin().get("/admin/audit/export?format=jsonl&range=24h").body();
             int count = 0;
             for (String line : lines.split("\n")) {
                 if (line.isBlank()) {
@@ -441,7 +450,7 @@ public final class LoadHarness {
         }
 
         String verify() {
-            Matcher verified = VERIFIED.matcher(admin.get("/admin/audit/verify").body());
+            Matcher verified = VERIFIED.matcher(admin().get("/admin/audit/verify").body());
             return verified.find() ? "verified to #" + verified.group(1) : "NOT VERIFIED";
         }
 
