@@ -42,7 +42,7 @@ public class AuditChainSealer {
             sealed += database.inTenant(new TenantId(tenant), session -> {
                 AuditChainHead head = session.find(AuditChainHead.class, tenant, LockModeType.PESSIMISTIC_WRITE);
                 List<AuditEvent> legacy = session.createSelectionQuery(
-                                "from AuditEvent e where e.tenantId = :tenant and e.hash is null order by e.seq",
+                                "from AuditEvent e where e.tenantId = :tenant and e.hash is null order by e.tenantId, e.seq",
                                 AuditEvent.class)
                         .setParameter("tenant", tenant).getResultList();
                 String prev = AuditChainHead.GENESIS;

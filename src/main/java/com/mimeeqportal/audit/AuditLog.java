@@ -108,7 +108,7 @@ public class AuditLog {
                     .setParameter("tenant", tenant.value())
                     .getSingleResult();
             List<AuditEvent> items = session.createSelectionQuery(
-                            "from AuditEvent e where e.tenantId = :tenant order by e.seq desc",
+                            "from AuditEvent e where e.tenantId = :tenant order by e.tenantId desc, e.seq desc",
                             AuditEvent.class)
                     .setParameter("tenant", tenant.value())
                     .setFirstResult(request.offset())

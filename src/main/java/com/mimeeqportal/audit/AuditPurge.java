@@ -103,7 +103,7 @@ public class AuditPurge {
     private List<Link> expired(TenantId tenant, long anchor, Instant cutoff) {
         List<Object[]> rows = database.inTenant(tenant, session -> session.createSelectionQuery(
                         "select e.seq, e.hash, e.occurredAt from AuditEvent e where e.tenantId = :tenant and e.seq > :anchor"
-                                + " order by e.seq", Object[].class)
+                                + " order by e.tenantId, e.seq", Object[].class)
                 .setParameter("tenant", tenant.value()).setParameter("anchor", anchor)
                 .setMaxResults(batchSize).getResultList());
         List<Link> batch = new ArrayList<>();

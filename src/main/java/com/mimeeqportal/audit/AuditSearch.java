@@ -31,14 +31,18 @@ public class AuditSearch {
         this.database = null;
     }
 
-    /** The matching entries, newest first. */
+    /**
+     * The matching entries, newest first. Ordered by tenant and sequence number, both descending, so that H2
+     * walks the descending index of migration V10 and stops after the page; otherwise it sorts every match.
+     */
     public Page<AuditEvent> page(TenantId tenant, AuditFilter filter, PageRequest request) {
         AuditQuery query = new AuditQuery(tenant, filter);
         return database.inTenant(tenant, session -> {
             long total = query.bind(session.createSelectionQuery(
                     "select count(e) from AuditEvent e" + query.where(), Long.class)).getSingleResult();
             List<AuditEvent> items = query.bind(session.createSelectionQuery(
-                            "from AuditEvent e" + query.where() + " order by e.seq desc", AuditEvent.class))
+                            "from AuditEvent e" + query.where() + " order by e.tenantId desc, e.seq desc",
+                            AuditEvent.class))
                     .setFirstResult(request.offset())
                     .setMaxResults(request.size())
                     .getResultList();
@@ -92,7 +96,9 @@ public class AuditSearch {
         // The last sequence number in range, once: each batch is then bounded on both sides by sequence number,
         // which lets the database walk the (tenant, seq) index in order. With only "seq > after", H2's planner
         // (on the file database of a demo with 115,000 entries in one tenant) chose the (tenant, time) index and
-        // sorted the whole range again, on disk, for each batch of 500: an export took many minutes.
+        // sorted the whole range again, on disk, for each batch of 500: an export took many minutes. And the order
+        // names the tenant first: H2 walks an index for an ORDER BY only when it begins with the index's first
+        // column, so "order by e.seq" alone read and sorted every remaining entry for each batch.
         Long last = database.streamInTenant(tenant, session -> query.bind(session.createSelectionQuery(
                 "select max(e.seq) from AuditEvent e" + query.where(), Long.class)).getSingleResultOrNull());
         long count = 0;
@@ -100,7 +106,8 @@ public class AuditSearch {
         while (last != null && after < last && !stop.getAsBoolean()) {
             long from = after;
             List<AuditEvent> batch = database.streamInTenant(tenant, session -> query.bind(session.createSelectionQuery(
-                            "from AuditEvent e" + query.where() + " and e.seq > :after and e.seq <= :last order by e.seq",
+                            "from AuditEvent e" + query.where() + " and e.seq > :after and e.seq <= :last"
+                                    + " order by e.tenantId, e.seq",
                             AuditEvent.class))
                     .setParameter("after", from)
                     .setParameter("last", last)

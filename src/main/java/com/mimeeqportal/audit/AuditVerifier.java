@@ -173,13 +173,14 @@ public class AuditVerifier {
             return page.peek();
         }
 
+        /** Ordered by tenant, then sequence number: the (tenant, seq) index's order, which H2 then walks (see AuditSearch). */
         private void fill() {
             if (readUpTo >= head.lastSeq) {
                 return;
             }
             List<AuditEvent> rows = database.inTenant(tenant, session -> session.createSelectionQuery(
                             "from AuditEvent e where e.tenantId = :tenant and e.seq > :after and e.seq <= :upTo"
-                                    + " order by e.seq", AuditEvent.class)
+                                    + " order by e.tenantId, e.seq", AuditEvent.class)
                     .setParameter("tenant", tenant.value())
                     .setParameter("after", readUpTo)
                     .setParameter("upTo", head.lastSeq)
