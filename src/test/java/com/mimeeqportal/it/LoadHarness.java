@@ -75,7 +75,8 @@ public final class LoadHarness {
                 case "b32" -> done.addAll(harness.busyTenants("b32", 32, seconds("load.b.seconds", 300), false));
                 case "c" -> done.addAll(harness.busyTenants("c", 8, seconds("load.b.seconds", 300), true));
                 case "f" -> done.addAll(harness.signInFlood(Integer.getInteger("load.f.attempts", 1_000)));
-                case "d" -> done.addAll(harness.soak(seconds("load.d.seconds", 1_800)));
+                case "d" -> done.addAll(harness.soak(seconds("load.d.seconds", 1_800), seconds("load.d.warmup-seconds", 300),
+                        seconds("load.d.sample-seconds", 300)));
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario + " (a, b, b32, c, d, f)");
             }
             // Each scenario's rows as soon as it ends, so that a later scenario's failure loses nothing.
@@ -139,20 +140,77 @@ public final class LoadHarness {
     // ---- (d) soak ---------------------------------------------------------------------------------------
 
     /**
-     * (b) for {@code duration}, with the portal's heap after a full GC taken before and after (through {@code jcmd}
-     * on the portal's process, found by its port on this machine) and its resident memory: a leak shows as a heap
-     * that ends higher than it began, an {@code OutOfMemoryError} as a dead process or a liveness check that is not UP.
+     * (b) for {@code duration}, with the portal's heap after a full GC (through {@code jcmd} on the portal's process,
+     * found by its port on this machine) taken at the start and then every {@code sample} while the load runs. The
+     * starting level is the one after {@code warmUp}: the first minutes fill bounded caches (the JIT's code, H2's page
+     * cache, Hibernate's query plans) that are not a leak. A leak shows as a heap that ends more than 10 % above that
+     * level, and the row names the classes whose instances grew most between the two; an {@code OutOfMemoryError}
+     * shows as a dead process (the run profile exits on one) or a liveness check that is not UP.
      */
-    List<Row> soak(Duration duration) throws Exception {
+    List<Row> soak(Duration duration, Duration warmUp, Duration sample) throws Exception {
         ProcessHandle portal = portalProcess();
-        long heapBefore = heapAfterFullGc(portal);
+        List<String> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long fresh = heapAfterFullGc(portal);
+        samples.add("0 min " + (fresh >> 20));
+        long[] warmed = {0};
+        Map<String, Long> warmedClasses = new java.util.HashMap<>();
+        long started = System.nanoTime();
+        Thread sampler = Thread.startVirtualThread(() -> {
+            try {
+                Thread.sleep(warmUp);
+                warmed[0] = heapAfterFullGc(portal);
+                warmedClasses.putAll(classBytes(portal));
+                samples.add(minutesSince(started) + " min " + (warmed[0] >> 20) + " (start)");
+                while (true) {
+                    Thread.sleep(sample);
+                    samples.add(minutesSince(started) + " min " + (heapAfterFullGc(portal) >> 20));
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                samples.add("sampling failed: " + e);
+            }
+        });
         List<Row> rows = new ArrayList<>(busyTenants("d", 8, duration, false));
-        long heapAfter = heapAfterFullGc(portal);
+        sampler.interrupt();
+        sampler.join();
+        long end = heapAfterFullGc(portal);
+        String grew = grownClasses(warmedClasses, classBytes(portal));
         String live = new Client(base).get("/health/live").body().replaceAll("\\s+", "");
+        double ratio = warmed[0] == 0 ? Double.NaN : (double) end / warmed[0];
         rows.add(new Row("d", "the portal's JVM (pid " + portal.pid() + ")", 0, portal.isAlive() ? 0 : 1, new Latencies(),
-                String.format(Locale.ROOT, "heap after full GC %d MiB before, %d MiB after %d min; resident %d MiB; live: %s",
-                        heapBefore >> 20, heapAfter >> 20, duration.toMinutes(), residentBytes(portal) >> 20, live), null));
+                String.format(Locale.ROOT, "heap after full GC, MiB: %s; end %d MiB = %.2f × the start%s; resident %d MiB;"
+                                + " grew most: %s; live: %s",
+                        String.join(", ", samples), end >> 20, ratio, ratio <= 1.10 ? " (within 10 %)" : " (MORE than 10 %)",
+                        residentBytes(portal) >> 20, grew, live), null));
         return rows;
+    }
+
+    private static long minutesSince(long started) {
+        return Duration.ofNanos(System.nanoTime() - started).toMinutes();
+    }
+
+    /** Bytes per class from {@code GC.class_histogram} (which runs a full GC first, so only live objects count). */
+    private static Map<String, Long> classBytes(ProcessHandle process) throws IOException, InterruptedException {
+        Map<String, Long> bytes = new java.util.HashMap<>();
+        Pattern line = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+        for (String row : jcmd(process, "GC.class_histogram").split("\n")) {
+            Matcher m = line.matcher(row);
+            if (m.find()) {
+                bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+            }
+        }
+        return bytes;
+    }
+
+    private static String grownClasses(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(5)
+                .map(e -> e.getKey() + " +" + e.getValue() / 1024 + " KiB")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The Payara Micro process on this machine that listens on the harness's port (given as -Dportal.http.port or --port). */
