@@ -268,6 +268,10 @@ public class KeysetRotation {
         try {
             for (TenantId tenant : run.tenants().subList(from, to)) {
                 Outcome outcome = reencryptOne(tenant, run.primary());
+                if (outcome.moved()) {
+                    // Every instance reads the new ciphertext before the old key can be disabled.
+                    bus.publish(ApiKeys.KEY_ROW_CHANGED, tenant.value());
+                }
                 update(outcome.failure() == null
                         ? (outcome.moved() ? Reencryption::movedOne : Reencryption::skippedOne)
                         : p -> p.failedOne(failed(run, tenant, outcome.failure())));
