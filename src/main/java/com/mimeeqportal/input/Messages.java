@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,11 @@ public final class Messages {
     private static final Map<String, Properties> BUNDLES = SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
             Locale::getLanguage, locale -> locale.equals(Locale.ENGLISH) ? ENGLISH : withFallback(locale)));
     private static final ThreadLocal<Locale> CURRENT = new ThreadLocal<>();
+    /**
+     * Messages without arguments, formatted once per language: a page shows dozens, and parsing the pattern
+     * again for each (an ICU MessageFormat per message) was a visible part of rendering one.
+     */
+    private static final Map<String, Map<String, String>> PLAIN = new ConcurrentHashMap<>();
 
     private Messages() {
     }
@@ -82,11 +88,16 @@ public final class Messages {
 
     /** The message in {@code locale}, or the key itself when no language has it. */
     public static String get(Locale locale, String key, Object... arguments) {
-        String pattern = all(locale).getProperty(key);
+        Locale language = supported(locale);
+        String pattern = all(language).getProperty(key);
         if (pattern == null) {
             return key;
         }
-        return format(supported(locale), pattern, arguments);
+        if (arguments == null || arguments.length == 0) {
+            return PLAIN.computeIfAbsent(language.getLanguage(), l -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(key, k -> format(language, pattern));
+        }
+        return format(language, pattern, arguments);
     }
 
     /** Formats a pattern as every message is formatted; numbers and dates in the locale's way. */
