@@ -145,7 +145,7 @@ public class SignedInSessions implements SessionGate {
         }
         HttpSession session = request.getSession(false);
         Optional<SessionStamp> stamp = SessionStamp.of(session);
-        Standing standing = database.asSystem(sql -> {
+        Standing standing = database.readAsSystem(sql -> {
             Optional<User> found = users.find(sql, signedIn.get().userId());
             return new Standing(found, found.map(u -> u.tenantId().isSystem()
                     || tenants.find(sql, u.tenantId()).map(Tenant::active).orElse(false)).orElse(false));

@@ -195,6 +195,28 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * As {@link #asSystem}, for reads only: what is loaded is read-only (no snapshot kept, nothing to compare
+     * at the end) and the transaction is rolled back rather than flushed and committed. For the check before
+     * every signed-in page, where the commit's dirty check of the user and tenant rows showed in a profile.
+     */
+    public <T> T readAsSystem(Function<Session, T> work) {
+        try (Session session = sessionFactory.withOptions().tenantIdentifier(TenantId.SYSTEM.value()).openSession()) {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+            Transaction transaction = session.beginTransaction();
+            T result;
+            try {
+                result = work.apply(session);
+            } catch (RuntimeException | Error e) {
+                rollBack(transaction, e);
+                throw e;
+            }
+            transaction.rollback();
+            return result;
+        }
+    }
+
+    /**
      * Runs one read-only transaction in a stateless session of {@code tenant}: nothing read is kept in
      * a persistence context, so results can be streamed (exports) without memory growing with them.
      */
