@@ -36,6 +36,22 @@ class MimeeqHttpClientTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/big", exchange -> answer(exchange, 200, "[" + "1,".repeat(10_000) + "1]"));
         server.createContext("/small", exchange -> answer(exchange, 200, "[1,2,3]"));
+        server.createContext("/echo", exchange -> {
+            StringBuilder decoded = new StringBuilder(exchange.getRequestMethod()).append(' ');
+            for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+                String[] parts = pair.split("=", 2);
+                decoded.append(java.net.URLDecoder.decode(parts[0].replace("+", "%2B"), StandardCharsets.UTF_8)).append('=')
+                        .append(java.net.URLDecoder.decode(parts[1].replace("+", "%2B"), StandardCharsets.UTF_8)).append('|');
+            }
+            decoded.append(" key=").append(exchange.getRequestHeaders().getFirst("X-API-KEY"))
+                    .append(" correlation=").append(exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+            answer(exchange, 200, decoded.toString());
+        });
+        server.createContext("/limited", exchange -> {
+            exchange.getResponseHeaders().add("Retry-After", "7");
+            answer(exchange, 429, "{\"message\":\"slow down\"}");
+        });
+        server.createContext("/broken", exchange -> answer(exchange, 503, "down"));
         server.createContext("/moved", exchange -> {
             exchange.getResponseHeaders().add("Location", base + "/elsewhere");
             answer(exchange, 302, "");
@@ -65,7 +81,6 @@ class MimeeqHttpClientTest {
     @AfterEach
     void stop() {
         server.stop(0);
-        client.close();
     }
 
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
@@ -101,14 +116,35 @@ class MimeeqHttpClientTest {
         MimeeqHttpClient patient = new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(2), 4096,
                 Duration.ofMillis(500));
         long started = System.nanoTime();
-        try {
-            MimeeqTransportException e = assertThrows(MimeeqTransportException.class,
-                    () -> patient.post(base, "trickle", Map.of(), key, "c-4"));
-            assertEquals(MimeeqTransportException.Kind.TIMEOUT, e.kind());
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(millis < 2_000, "given up after " + millis + " ms, not after the whole 5 s answer");
-        } finally {
-            patient.close();
-        }
+        MimeeqTransportException e = assertThrows(MimeeqTransportException.class,
+                () -> patient.post(base, "trickle", Map.of(), key, "c-4"));
+        assertEquals(MimeeqTransportException.Kind.TIMEOUT, e.kind());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 2_000, "given up after " + millis + " ms, not after the whole 5 s answer");
+    }
+
+    @Test
+    void theQueryArrivesAsSentWithTheKeyInItsHeader() {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("configurationCode", "a+b/c==");
+        query.put("shortCode", "ŻÓŁW 1&2=3");
+        MimeeqHttpClient.HttpReply reply = client.post(base, "echo", query, key, "c-5");
+        assertEquals(200, reply.status());
+        assertEquals("POST configurationCode=a+b/c==|shortCode=ŻÓŁW 1&2=3| key=" + key.reveal() + " correlation=c-5",
+                reply.body());
+        assertEquals(URI.create(base + "/v1/echo?a=b%20c"),
+                MimeeqHttpClient.target(URI.create(base + "/v1/"), "/echo", Map.of("a", "b c")));
+    }
+
+    @Test
+    void aClientErrorIsAnAnswerWithItsBodyAndRetryAfter() {
+        MimeeqHttpClient.HttpReply reply = client.get(base, "limited", Map.of(), key, "c-6");
+        assertEquals(429, reply.status());
+        assertEquals("{\"message\":\"slow down\"}", reply.body());
+        assertEquals("7", reply.retryAfter());
+        MimeeqTransportException e = assertThrows(MimeeqTransportException.class,
+                () -> client.get(base, "broken", Map.of(), key, "c-7"));
+        assertEquals(503, e.reply().status());
+        assertEquals("down", e.reply().body());
     }
 }
