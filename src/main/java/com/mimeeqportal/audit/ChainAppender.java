@@ -16,11 +16,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -45,6 +47,11 @@ final class ChainAppender {
 
     /** Enough to amortise a commit; small enough that one batch never holds the heads for long. */
     static final int MAX_BATCH = 256;
+
+    private static final Logger LOG = Logger.getLogger(ChainAppender.class.getName());
+    /** SQLSTATE of a unique violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String ENTRY_AT = "select prev_hash, hash from audit_event where tenant_id = ? and seq = ?";
 
     private static final String LOCK_HEADS = "select tenant_id, last_seq, last_hash from audit_chain_head"
             + " where tenant_id in (%s) order by tenant_id for update";
@@ -106,6 +113,10 @@ final class ChainAppender {
             batch.forEach(pending -> pending.failed(e));
             throw e;
         } catch (RuntimeException | SQLException e) {
+            if (isBehindItsChain(e) && repairHeads(tenantsOf(batch))) {
+                write(batch);
+                return;
+            }
             if (batch.size() == 1 || Database.isUnavailable(e)) {
                 batch.forEach(pending -> pending.failed(e));
                 return;
@@ -144,21 +155,108 @@ final class ChainAppender {
     }
 
     /**
-     * Everything an append does, on {@code connection}, in the caller's transaction, which the caller rolls back:
-     * the rehearsal before a Mimeeq call ({@link AuditLog#checkWritableWhile}). The same statements as a real
-     * append, so what passes here would have been written; plain JDBC, as a Hibernate persist and flush cost
-     * the lookup page more than the rest of its transaction.
+     * An append but for moving the head, on {@code connection}, in the caller's transaction, which the caller
+     * rolls back: the rehearsal before a Mimeeq call ({@link AuditLog#checkWritableWhile}). The head is locked and
+     * the sealed entry inserted with the statements a real append runs, so what passes here would have been
+     * written; plain JDBC, as a Hibernate persist and flush cost the lookup page more than the rest of its
+     * transaction.
      */
     void rehearse(Connection connection, TenantId tenant, AuditEntry entry) throws SQLException {
-        SortedMap<String, List<Pending>> one = new TreeMap<>();
-        one.put(tenant.value(), List.of(new Pending(tenant, entry)));
-        write(connection, one);
+        Head head = lockHeads(connection, Set.of(tenant.value())).get(tenant.value());
+        if (head == null) {
+            throw new IllegalStateException("The audit chain head of " + tenant.value() + " is missing");
+        }
+        // The entry is inserted but the head is not moved: a rolled-back update of the head would put back the
+        // value it had when this transaction wrote it, and nothing must ever move a head backwards.
+        insert(connection, List.of(new AuditEvent(tenant, head.lastSeq() + 1,
+                head.lastSeq() == 0 ? AuditChainHead.GENESIS : head.lastHash(), entry).seal(mac)));
+    }
+
+    /**
+     * Whether {@code failure} is an entry number taken already: the head is behind an entry of its chain. That
+     * should never happen, yet it happened once on H2 under load (the head one entry behind, the entry after it a
+     * genuine link), and left every later call of the tenant refused, the rehearsal included, until a restart did
+     * not help either. So the appender repairs the head and tries again, rather than fail closed for ever.
+     */
+    static boolean isBehindItsChain(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isBehindItsChain(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves each head of {@code tenants} forward over the entries that follow it and link to it (their
+     * {@code prev_hash} is the head's hash), in a transaction of its own under the heads' locks; says whether
+     * any moved. Only the links are followed here: whether those entries are genuine is the verifier's job, as
+     * for every other entry.
+     */
+    boolean repairHeads(Set<String> tenants) {
+        boolean moved = false;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<String, Head> heads = lockHeads(connection, tenants);
+                List<Head> lasts = new ArrayList<>();
+                for (Map.Entry<String, Head> locked : heads.entrySet()) {
+                    long seq = locked.getValue().lastSeq();
+                    String hash = seq == 0 ? AuditChainHead.GENESIS : locked.getValue().lastHash();
+                    for (String[] next = entryAt(connection, locked.getKey(), seq + 1);
+                         next != null && Objects.equals(next[0], hash); next = entryAt(connection, locked.getKey(), seq + 1)) {
+                        seq++;
+                        hash = next[1];
+                    }
+                    if (seq > locked.getValue().lastSeq()) {
+                        LOG.warning("The audit chain head of tenant " + locked.getKey() + " was at entry "
+                                + locked.getValue().lastSeq() + " but the chain goes on to entry " + seq
+                                + "; the head is moved there (the verifier checks those entries as any other)");
+                        lasts.add(new Head(locked.getKey(), seq, hash));
+                    }
+                }
+                if (!lasts.isEmpty()) {
+                    advance(connection, lasts);
+                    moved = true;
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warning("The audit chain heads could not be repaired: " + e);
+            return false;
+        }
+        return moved;
+    }
+
+    /** The {@code prev_hash} and {@code hash} of the entry with number {@code seq}, or null. */
+    private static String[] entryAt(Connection connection, String tenant, long seq) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(ENTRY_AT)) {
+            select.setString(1, tenant);
+            select.setLong(2, seq);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new String[] {row.getString(1), row.getString(2)} : null;
+            }
+        }
+    }
+
+    private static Set<String> tenantsOf(List<Pending> batch) {
+        Set<String> tenants = new java.util.TreeSet<>();
+        batch.forEach(pending -> tenants.add(pending.tenant.value()));
+        return tenants;
     }
 
     /** Locks the heads, seals each tenant's entries onto its chain, inserts them and advances the heads. */
     private void write(Connection connection, SortedMap<String, List<Pending>> byTenant) throws SQLException {
         List<AuditEvent> events = new ArrayList<>();
-        List<AuditEvent> lastOfEachTenant = new ArrayList<>(byTenant.size());
+        List<Head> newHeads = new ArrayList<>(byTenant.size());
         Map<String, Head> heads = lockHeads(connection, byTenant.keySet());
         for (Map.Entry<String, List<Pending>> tenant : byTenant.entrySet()) {
             Head head = heads.get(tenant.getKey());
@@ -174,13 +272,14 @@ final class ChainAppender {
                 events.add(event);
                 link = event.hash();
             }
-            lastOfEachTenant.add(event);
+            newHeads.add(new Head(tenant.getKey(), event.seq(), event.hash()));
         }
         insert(connection, events);
-        advance(connection, lastOfEachTenant);
+        advance(connection, newHeads);
     }
 
-    private record Head(long lastSeq, String lastHash) {
+    /** A chain's end: its last entry's number and hash. */
+    private record Head(String tenant, long lastSeq, String lastHash) {
     }
 
     /** Every head of the batch in one statement, locked in tenant order. */
@@ -194,7 +293,7 @@ final class ChainAppender {
             }
             try (ResultSet head = lock.executeQuery()) {
                 while (head.next()) {
-                    heads.put(head.getString(1), new Head(head.getLong(2), head.getString(3)));
+                    heads.put(head.getString(1), new Head(head.getString(1), head.getLong(2), head.getString(3)));
                 }
             }
         }
@@ -225,17 +324,17 @@ final class ChainAppender {
         }
     }
 
-    private static void advance(Connection connection, List<AuditEvent> lastOfEachTenant) throws SQLException {
+    private static void advance(Connection connection, List<Head> newHeads) throws SQLException {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         try (PreparedStatement update = connection.prepareStatement(ADVANCE_HEAD)) {
-            for (AuditEvent last : lastOfEachTenant) {
-                update.setLong(1, last.seq());
-                update.setString(2, last.hash());
+            for (Head head : newHeads) {
+                update.setLong(1, head.lastSeq());
+                update.setString(2, head.lastHash());
                 update.setObject(3, now);
-                update.setString(4, last.tenantId());
-                addOrRun(update, lastOfEachTenant.size());
+                update.setString(4, head.tenant());
+                addOrRun(update, newHeads.size());
             }
-            runBatch(update, lastOfEachTenant.size());
+            runBatch(update, newHeads.size());
         }
     }
 
