@@ -1,7 +1,7 @@
 package com.mimeeqportal.audit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,6 +16,9 @@ import org.apache.commons.csv.CSVPrinter;
  * any size needs the memory of one entry.
  */
 public final class AuditExport {
+
+    /** One provider for every document: {@code Json.create…} looks the provider up (a ServiceLoader scan) on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public enum Format {
         CSV("text/csv", "csv"), JSONL("application/x-ndjson", "jsonl");
@@ -124,7 +127,7 @@ public final class AuditExport {
         @Override
         public void cutOff(String note) {
             try {
-                out.write(Json.createObjectBuilder().add("cut_off", note).build().toString());
+                out.write(JSON.createObjectBuilder().add("cut_off", note).build().toString());
                 out.write('\n');
             } catch (IOException ioe) {
                 throw new UncheckedIOException(ioe);
@@ -133,7 +136,7 @@ public final class AuditExport {
 
         @Override
         public void accept(AuditEvent e) {
-            JsonObjectBuilder line = Json.createObjectBuilder()
+            JsonObjectBuilder line = JSON.createObjectBuilder()
                     .add("seq", e.seq())
                     .add("occurred_at", CanonicalForm.time(e.occurredAt()))
                     .add("tenant_id", e.tenantId());

@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * strings, translated texts as an object or a plain string, and any field may be missing or null.
  */
 final class JsonReading {
+
+    /** One provider for every document: {@code Json.create…} looks the provider up (a ServiceLoader scan) on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonReading() {
     }
@@ -93,7 +97,7 @@ final class JsonReading {
 
     /** The body as a JSON value, or empty when it is not JSON at all. */
     static Optional<JsonValue> parse(String body) {
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+        try (var reader = JSON.createReader(new java.io.StringReader(body))) {
             return Optional.of(reader.readValue());
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             return Optional.empty();

@@ -1,6 +1,5 @@
 package com.mimeeqportal.sandbox;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,9 @@ import java.util.Set;
  * optional and takes its default when left out; unknown fields are refused, so a typo does not pass silently.
  */
 final class FaultSettingsJson {
+
+    /** One provider for every document: {@code Json.create…} looks the provider up (a ServiceLoader scan) on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String LATENCY = "latencyMs";
     static final String FAIL_NEXT = "failNext";
@@ -53,9 +56,9 @@ final class FaultSettingsJson {
     }
 
     static JsonObject write(FaultSettings settings) {
-        JsonArrayBuilder failNext = Json.createArrayBuilder();
+        JsonArrayBuilder failNext = JSON.createArrayBuilder();
         settings.failNext().forEach(failNext::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add(LATENCY, settings.latencyMs())
                 .add(FAIL_NEXT, failNext)
                 .add(MALFORMED_NEXT, settings.malformedNext());
@@ -68,7 +71,7 @@ final class FaultSettingsJson {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw invalid("body", "the body must be a JSON object");

@@ -3,10 +3,10 @@ package com.mimeeqportal.sandbox;
 import com.mimeeqportal.sandbox.PriceAnswer.ForScene;
 import com.mimeeqportal.sandbox.PriceAnswer.Standard;
 import com.mimeeqportal.sandbox.PriceAnswer.Unpriced;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,6 +15,9 @@ import java.util.List;
  * one-time price, item masters) or its modular one (total and one entry per component, no levels).
  */
 final class PriceInfoJson {
+
+    /** One provider for every document: {@code Json.create…} looks the provider up (a ServiceLoader scan) on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private PriceInfoJson() {
     }
@@ -29,11 +32,11 @@ final class PriceInfoJson {
 
     private static JsonObject standard(Quote quote) {
         List<ItemMaster> itemMasters = ItemMaster.of(quote.configuration());
-        JsonArrayBuilder levels = Json.createArrayBuilder();
+        JsonArrayBuilder levels = JSON.createArrayBuilder();
         quote.levels().forEach(level -> levels.add(level(level, quote.priceList().quantityAsText())));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         itemMasters.forEach(item -> items.add(itemMaster(item)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("price", Money.json(quote.total()))
                 .add("unitPrice", Money.json(quote.unitPrice()))
                 .add("oneTimePrice", Money.json(quote.oneTimePrice()))
@@ -46,7 +49,7 @@ final class PriceInfoJson {
     }
 
     private static JsonObject scene(ForScene answer) {
-        JsonArrayBuilder components = Json.createArrayBuilder();
+        JsonArrayBuilder components = JSON.createArrayBuilder();
         int deliveryDays = 0;
         for (int i = 0; i < answer.componentQuotes().size(); i++) {
             Quote quote = answer.componentQuotes().get(i);
@@ -54,7 +57,7 @@ final class PriceInfoJson {
                     answer.scene().components().get(i).shortCode()));
             deliveryDays = Math.max(deliveryDays, ItemMaster.deliveryDays(quote.configuration()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("price", Money.json(answer.total()))
                 .add("currency", answer.market().currency())
                 .add("deliveryTime", deliveryDays)
@@ -65,18 +68,18 @@ final class PriceInfoJson {
 
     /** The same shape with every amount zero, plus {@code errors}, so a careless client shows 0 rather than fails. */
     private static JsonObject unpriced(Unpriced answer) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("price", 0);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("price", 0);
         if (answer.target() instanceof ShortCodeTarget.SavedScene saved) {
-            JsonArrayBuilder components = Json.createArrayBuilder();
+            JsonArrayBuilder components = JSON.createArrayBuilder();
             saved.scene().components().forEach(component -> components.add(component(BigDecimal.ZERO,
                     BigDecimal.ZERO, answer.quantity().times(component.quantity()), component.shortCode())));
             json.add("currency", answer.market().currency()).add("components", components);
         } else {
-            json.add("unitPrice", 0).add("oneTimePrice", 0).add("levels", Json.createArrayBuilder())
+            json.add("unitPrice", 0).add("oneTimePrice", 0).add("levels", JSON.createArrayBuilder())
                     .add("currency", answer.market().currency());
         }
         answer.vatType().ifPresent(vatType -> json.add("vatType", vatType.name()));
-        return json.add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        return json.add("errors", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("code", answer.errorCode())
                         .add("message", answer.message())))
                 .build();
@@ -84,7 +87,7 @@ final class PriceInfoJson {
 
     /** The last level has no {@code quantityMax}: it is open-ended. */
     private static JsonObject level(PriceLevel level, boolean quantityAsText) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (quantityAsText) {
             json.add("quantityMin", String.valueOf(level.quantityMin()));
         } else {
@@ -100,7 +103,7 @@ final class PriceInfoJson {
 
     private static JsonObject component(BigDecimal unitPrice, BigDecimal totalPrice, OrderQuantity quantity,
                                         String shortCode) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("unitPrice", Money.json(unitPrice))
                 .add("totalPrice", Money.json(totalPrice))
                 .add("quantity", quantity.value())
@@ -110,10 +113,10 @@ final class PriceInfoJson {
 
     private static JsonObject itemMaster(ItemMaster item) {
         ItemMaster.Dimensions dimensions = item.dimensions();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("code", item.code())
                 .add("deliveryTime", item.deliveryTime())
-                .add("dimensions", Json.createObjectBuilder()
+                .add("dimensions", JSON.createObjectBuilder()
                         .add("width", dimensions.width())
                         .add("depth", dimensions.depth())
                         .add("height", dimensions.height())

@@ -3,10 +3,10 @@ package com.mimeeqportal.sandbox;
 import com.mimeeqportal.sandbox.Configuration.Selection;
 import com.mimeeqportal.sandbox.ShortCodeTarget.ConfiguredProduct;
 import com.mimeeqportal.sandbox.ShortCodeTarget.SavedScene;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 
 /**
@@ -14,6 +14,9 @@ import java.net.URI;
  * the chosen options per block, and for a scene one entry per component instead of a SKU.
  */
 final class ProductInfoJson {
+
+    /** One provider for every document: {@code Json.create…} looks the provider up (a ServiceLoader scan) on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private ProductInfoJson() {
     }
@@ -40,7 +43,7 @@ final class ProductInfoJson {
 
     /** A scene has no SKU of its own (Mimeeq: "not available for MODULAR products"); its components each have one. */
     private static JsonObject scene(Scene scene, Language language, URI sandboxBase) {
-        JsonArrayBuilder components = Json.createArrayBuilder();
+        JsonArrayBuilder components = JSON.createArrayBuilder();
         int deliveryDays = 0;
         for (Scene.Component component : scene.components()) {
             components.add(product(component.configuration(), language, sandboxBase)
@@ -63,7 +66,7 @@ final class ProductInfoJson {
     /** The fields of Mimeeq's {@code MimeeqProduct} every entry starts with. */
     private static JsonObjectBuilder product(Configuration configuration, Language language, URI sandboxBase) {
         SandboxProduct product = configuration.product();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", language.of(product.name()))
                 .add("code", product.variantCode())
                 .add("description", ProductTexts.description(product, language))
@@ -72,15 +75,15 @@ final class ProductInfoJson {
 
     /** One entry per block; {@code optionsData} has no {@code image}, which Mimeeq marks optional. */
     private static JsonArrayBuilder configuration(Configuration configuration, Language language) {
-        JsonArrayBuilder blocks = Json.createArrayBuilder();
+        JsonArrayBuilder blocks = JSON.createArrayBuilder();
         for (Selection selection : configuration.selections()) {
             String optionName = language.of(selection.option().name());
-            blocks.add(Json.createObjectBuilder()
+            blocks.add(JSON.createObjectBuilder()
                     .add("blockId", selection.block().code())
                     .add("blockName", language.of(selection.block().name()))
-                    .add("options", Json.createArrayBuilder().add(optionName))
-                    .add("optionsData", Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("optionName", optionName))));
+                    .add("options", JSON.createArrayBuilder().add(optionName))
+                    .add("optionsData", JSON.createArrayBuilder()
+                            .add(JSON.createObjectBuilder().add("optionName", optionName))));
         }
         return blocks;
     }

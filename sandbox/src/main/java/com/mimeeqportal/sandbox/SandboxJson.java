@@ -1,10 +1,10 @@
 package com.mimeeqportal.sandbox;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class SandboxJson {
 
+    /** One provider for every document: {@code Json.create…} looks the provider up (a ServiceLoader scan) on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Mimeeq's timestamps always show milliseconds ({@code 2022-04-19T00:41:33.721Z}); Instant.toString drops .000. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -26,7 +29,7 @@ final class SandboxJson {
 
     /** The body of {@code GET /get-products-general-info}: a bare array, no paging envelope. */
     static JsonArray productsGeneralInfo(List<SandboxProduct> products, SandboxAccount viewer, URI sandboxBase) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         products.forEach(product -> array.add(productGeneralInfo(product, viewer, sandboxBase)));
         return array.build();
     }
@@ -37,7 +40,7 @@ final class SandboxJson {
      * @param sandboxBase the sandbox's base URI, ending in {@code /}; preview images are served under it
      */
     static JsonObject productGeneralInfo(SandboxProduct product, SandboxAccount viewer, URI sandboxBase) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("productId", product.productId())
                 .add("variantCode", product.variantCode())
                 .add("name", translations(product.name()))
@@ -62,7 +65,7 @@ final class SandboxJson {
 
     /** The 401 body Mimeeq's authorization guide shows, which differs from its other error bodies. */
     static JsonObject invalidApiKey() {
-        return Json.createObjectBuilder().add("status", 401).add("message", "Invalid API Key").build();
+        return JSON.createObjectBuilder().add("status", 401).add("message", "Invalid API Key").build();
     }
 
     /** Mimeeq's general error body, without field-level details ({@code payload} empty). */
@@ -76,11 +79,11 @@ final class SandboxJson {
     }
 
     private static JsonObject error(String message, String code, List<ApiError.FieldError> fieldErrors) {
-        JsonArrayBuilder payload = Json.createArrayBuilder();
-        fieldErrors.forEach(field -> payload.add(Json.createObjectBuilder()
+        JsonArrayBuilder payload = JSON.createArrayBuilder();
+        fieldErrors.forEach(field -> payload.add(JSON.createObjectBuilder()
                 .add("field", field.field())
                 .add("message", field.message())));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message", message)
                 .add("code", code)
                 .add("payload", payload)
@@ -89,16 +92,16 @@ final class SandboxJson {
 
     /** The body of {@code POST /generate-product-short-code}. */
     static JsonObject shortCode(String shortCode) {
-        return Json.createObjectBuilder().add("shortCode", shortCode).build();
+        return JSON.createObjectBuilder().add("shortCode", shortCode).build();
     }
 
     /** What the emulated admin panel shows for an account's key. */
     static JsonObject accountKey(String accountId, String apiKey) {
-        return Json.createObjectBuilder().add("accountId", accountId).add("apiKey", apiKey).build();
+        return JSON.createObjectBuilder().add("accountId", accountId).add("apiKey", apiKey).build();
     }
 
     private static JsonObject translations(LocalizedText text) {
-        return Json.createObjectBuilder().add("en", text.en()).add("de", text.de()).build();
+        return JSON.createObjectBuilder().add("en", text.en()).add("de", text.de()).build();
     }
 
     private static String timestamp(Instant instant) {

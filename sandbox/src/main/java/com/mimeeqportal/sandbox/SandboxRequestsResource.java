@@ -2,9 +2,9 @@ package com.mimeeqportal.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +21,9 @@ import java.util.Map;
 @Path("_admin/accounts/{accountId}/requests")
 @ApplicationScoped
 public class SandboxRequestsResource {
+
+    /** One provider for every document: {@code Json.create…} looks the provider up (a ServiceLoader scan) on each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final SandboxAccounts accounts;
     private final RequestCounter counter;
@@ -60,10 +63,10 @@ public class SandboxRequestsResource {
 
     /** {@code {"total":n,"byEndpoint":{"get-products-general-info":n,…}}}, every endpoint listed. */
     static JsonObject json(RequestCounter.Counts counts) {
-        JsonObjectBuilder byEndpoint = Json.createObjectBuilder();
+        JsonObjectBuilder byEndpoint = JSON.createObjectBuilder();
         counts.byEndpoint().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> byEndpoint.add(entry.getKey().path(), entry.getValue()));
-        return Json.createObjectBuilder().add("total", counts.total()).add("byEndpoint", byEndpoint).build();
+        return JSON.createObjectBuilder().add("total", counts.total()).add("byEndpoint", byEndpoint).build();
     }
 }
