@@ -24,7 +24,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.hibernate.StaleStateException;
 
 /**
@@ -235,9 +234,6 @@ public class MimeeqGateway {
             }
             return MimeeqResult.failed(MimeeqFailure.of(e.kind() == MimeeqTransportException.Kind.TIMEOUT
                     ? MimeeqFailure.Kind.TIMEOUT : MimeeqFailure.Kind.UNREACHABLE));
-        } catch (TimeoutException e) {
-            entry.duration(Duration.ofNanos(System.nanoTime() - started));
-            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.TIMEOUT));
         } catch (TenantThrottle.Busy e) {
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.BUSY));
         } catch (CallNotPermittedException e) {

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * HTTP and nothing else: the JDK's {@link HttpURLConnection} (timeouts from config, the JDK's keep-alive pool,
@@ -25,14 +25,15 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * <p>Not the JAX-RS client it once was: Jersey wrapped each call in a request scope and provider lookups that
  * cost about two thirds of the call's CPU in a profile of the lookup page, over the same HttpURLConnection.
  *
- * <p>Retries (MicroProfile Fault Tolerance) sit here, around the wire: they hold no state shared between
- * tenants, so a per-method annotation is right for them. Each attempt is bounded by the connect and read
- * timeouts and by {@code portal.mimeeq.call-timeout-ms} over the whole answer. A 5xx or a timeout throws
- * {@link MimeeqTransportException}, which is what GETs are retried on (with jitter); a 4xx is an answer,
- * returned as it is and never retried. The circuit breaker and the bulkhead are per tenant, in
- * {@link TenantThrottle}, around the whole call with its retries. Every number can be overridden with
- * MicroProfile Config ({@code com.mimeeqportal.mimeeq.MimeeqHttpClient/get/Retry/maxRetries=…}), see
- * docs/configuration.md.
+ * <p>Retries sit here, around the wire: a GET that ends in a 5xx or a timeout
+ * ({@link MimeeqTransportException}) is tried again, after a pause with jitter, up to the {@link Retries} from
+ * {@code portal.mimeeq.retries} and the settings beside it; a 4xx is an answer, returned as it is and never
+ * retried, and a POST (it creates a short code) never is. Each attempt is bounded by the connect and read
+ * timeouts and by {@code portal.mimeeq.call-timeout-ms} over the whole answer. The circuit breaker and the
+ * bulkhead are per tenant, in {@link TenantThrottle}, around the whole call with its retries.
+ *
+ * <p>The retries were MicroProfile Fault Tolerance's {@code @Retry} until a profile of the lookup page put its
+ * interceptor at about a twentieth of the portal's CPU, as much as the call itself; a loop does the same.
  */
 @ApplicationScoped
 public class MimeeqHttpClient {
@@ -40,6 +41,7 @@ public class MimeeqHttpClient {
     /** The default bound on one attempt ({@code portal.mimeeq.call-timeout-ms}). */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
+    private final Retries retries;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
     private final int maxBodyBytes;
@@ -48,7 +50,8 @@ public class MimeeqHttpClient {
     @Inject
     public MimeeqHttpClient(PortalConfig config) {
         this(config.mimeeqConnectTimeout(), config.mimeeqReadTimeout(), config.mimeeqMaxResponseBytes(),
-                config.mimeeqCallTimeout());
+                config.mimeeqCallTimeout(), new Retries(config.mimeeqRetries(), config.mimeeqRetryDelay(),
+                        config.mimeeqRetryJitter(), config.mimeeqRetryMaxDuration()));
     }
 
     /** With the default cap of 5 MiB. */
@@ -60,7 +63,14 @@ public class MimeeqHttpClient {
         this(connectTimeout, readTimeout, maxBodyBytes, CALL_TIMEOUT);
     }
 
+    /** Without retries. */
     public MimeeqHttpClient(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, Duration callTimeout) {
+        this(connectTimeout, readTimeout, maxBodyBytes, callTimeout, Retries.NONE);
+    }
+
+    public MimeeqHttpClient(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, Duration callTimeout,
+                            Retries retries) {
+        this.retries = retries;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
         this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
         this.maxBodyBytes = maxBodyBytes;
@@ -68,15 +78,56 @@ public class MimeeqHttpClient {
     }
 
     protected MimeeqHttpClient() {
+        this.retries = Retries.NONE;
         this.connectTimeoutMillis = 0;
         this.readTimeoutMillis = 0;
         this.maxBodyBytes = 0;
         this.callTimeout = CALL_TIMEOUT;
     }
 
-    @Retry(maxRetries = 2, delay = 150, jitter = 100, maxDuration = 30_000, retryOn = MimeeqTransportException.class)
     public HttpReply get(URI base, String path, Map<String, String> query, ApiKey key, String correlationId) {
-        return exchange("GET", base, path, query, key, correlationId);
+        long started = System.nanoTime();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return exchange("GET", base, path, query, key, correlationId);
+            } catch (MimeeqTransportException failed) {
+                Duration pause = retries.pause();
+                if (attempt >= retries.max() || since(started).plus(pause).compareTo(retries.maxDuration()) > 0) {
+                    throw failed;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    /**
+     * How often a failed GET is tried again ({@code max}), after a pause of {@code delay} ± {@code jitter}, and
+     * not once {@code maxDuration} has passed since the first attempt began.
+     */
+    public record Retries(int max, Duration delay, Duration jitter, Duration maxDuration) {
+
+        public static final Retries NONE = new Retries(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        public static final Retries DEFAULT = new Retries(2, Duration.ofMillis(150), Duration.ofMillis(100),
+                Duration.ofSeconds(30));
+
+        public Retries {
+            if (max < 0 || delay.isNegative() || jitter.isNegative() || maxDuration.isNegative()) {
+                throw new IllegalArgumentException("Retries need max, delay, jitter and maxDuration ≥ 0: "
+                        + max + ", " + delay + ", " + jitter + ", " + maxDuration);
+            }
+        }
+
+        Duration pause() {
+            long jitterMillis = jitter.toMillis();
+            Duration pause = jitterMillis == 0 ? delay
+                    : delay.plusMillis(ThreadLocalRandom.current().nextLong(-jitterMillis, jitterMillis + 1));
+            return pause.isNegative() ? Duration.ZERO : pause;
+        }
     }
 
     /** Not idempotent in Mimeeq's eyes (it creates a short code), so never retried. */

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Per-tenant limits on calls to Mimeeq, so that one tenant's dead upstream or flood never slows another:
@@ -85,7 +84,7 @@ public class TenantThrottle {
                 .waitDurationInOpenState(limits.breakerOpen())
                 .permittedNumberOfCallsInHalfOpenState(limits.breakerTrialCalls())
                 // Only "Mimeeq gave no usable answer" counts; a 4xx is an answer and counts as a success.
-                .recordExceptions(MimeeqTransportException.class, TimeoutException.class)
+                .recordExceptions(MimeeqTransportException.class)
                 .build());
     }
 

@@ -200,6 +200,27 @@ public class PortalConfig {
         return Duration.ofMillis(millis);
     }
 
+    /** How often a failed GET to Mimeeq (a 5xx or a timeout) is tried again; see docs/configuration.md. */
+    public int mimeeqRetries() {
+        return config.getOptionalValue("portal.mimeeq.retries", Integer.class).orElse(2);
+    }
+
+    public Duration mimeeqRetryDelay() {
+        return millis("portal.mimeeq.retry-delay-ms", 150);
+    }
+
+    public Duration mimeeqRetryJitter() {
+        return millis("portal.mimeeq.retry-jitter-ms", 100);
+    }
+
+    public Duration mimeeqRetryMaxDuration() {
+        return millis("portal.mimeeq.retry-max-duration-ms", 30_000);
+    }
+
+    private Duration millis(String property, long fallback) {
+        return Duration.ofMillis(config.getOptionalValue(property, Long.class).orElse(fallback));
+    }
+
     public Duration mimeeqReadTimeout() {
         return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.read-timeout-ms", Long.class).orElse(5000L));
     }

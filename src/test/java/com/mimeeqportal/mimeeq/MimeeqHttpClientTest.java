@@ -28,6 +28,7 @@ class MimeeqHttpClientTest {
     private HttpServer server;
     private URI base;
     private final AtomicReference<String> keyAtRedirectTarget = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger flakyAttempts = new java.util.concurrent.atomic.AtomicInteger();
     private final MimeeqHttpClient client = new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(5), 4096);
     private final ApiKey key = new ApiKey("test-key-0123456789abcdef");
 
@@ -52,6 +53,10 @@ class MimeeqHttpClientTest {
             answer(exchange, 429, "{\"message\":\"slow down\"}");
         });
         server.createContext("/broken", exchange -> answer(exchange, 503, "down"));
+        server.createContext("/flaky", exchange -> {
+            int attempt = flakyAttempts.incrementAndGet();
+            answer(exchange, attempt <= 2 ? 503 : 200, attempt <= 2 ? "down" : "[" + attempt + "]");
+        });
         server.createContext("/moved", exchange -> {
             exchange.getResponseHeaders().add("Location", base + "/elsewhere");
             answer(exchange, 302, "");
@@ -146,5 +151,37 @@ class MimeeqHttpClientTest {
                 () -> client.get(base, "broken", Map.of(), key, "c-7"));
         assertEquals(503, e.reply().status());
         assertEquals("down", e.reply().body());
+    }
+
+    @Test
+    void aGetIsTriedAgainAfterA5xxAndAPostNever() {
+        MimeeqHttpClient retrying = new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(2), 4096,
+                Duration.ofSeconds(5), new MimeeqHttpClient.Retries(2, Duration.ofMillis(20), Duration.ofMillis(10),
+                Duration.ofSeconds(10)));
+        MimeeqHttpClient.HttpReply reply = retrying.get(base, "flaky", Map.of(), key, "c-8");
+        assertEquals(200, reply.status());
+        assertEquals("[3]", reply.body(), "two 503s, then the answer");
+
+        flakyAttempts.set(0);
+        assertThrows(MimeeqTransportException.class, () -> retrying.post(base, "flaky", Map.of(), key, "c-9"));
+        assertEquals(1, flakyAttempts.get(), "a POST creates a short code: never sent twice");
+
+        assertEquals(429, retrying.get(base, "limited", Map.of(), key, "c-10").status(), "a 4xx is an answer");
+    }
+
+    @Test
+    void retriesStopAtTheirCountAndTheirTime() {
+        MimeeqHttpClient once = new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(2), 4096,
+                Duration.ofSeconds(5), new MimeeqHttpClient.Retries(1, Duration.ofMillis(10), Duration.ZERO,
+                Duration.ofSeconds(10)));
+        assertThrows(MimeeqTransportException.class, () -> once.get(base, "flaky", Map.of(), key, "c-11"));
+        assertEquals(2, flakyAttempts.get(), "one retry");
+
+        flakyAttempts.set(0);
+        MimeeqHttpClient brief = new MimeeqHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(2), 4096,
+                Duration.ofSeconds(5), new MimeeqHttpClient.Retries(5, Duration.ofMillis(200), Duration.ZERO,
+                Duration.ofMillis(100)));
+        assertThrows(MimeeqTransportException.class, () -> brief.get(base, "flaky", Map.of(), key, "c-12"));
+        assertEquals(1, flakyAttempts.get(), "no retry that would end past maxDuration");
     }
 }
