@@ -153,6 +153,8 @@ public class MimeeqHttpClient {
             connection.setRequestProperty("X-Correlation-Id", correlationId);
             if (method.equals("POST")) {
                 // An empty body, buffered (not streamed): in streaming mode a 401 would arrive as an exception.
+                // Typed as text, as the JAX-RS client sent it: untyped, HttpURLConnection calls it a form.
+                connection.setRequestProperty("Content-Type", "text/plain; charset=UTF-8");
                 connection.setDoOutput(true);
                 connection.getOutputStream().close();
             }

@@ -44,6 +44,9 @@ class MimeeqHttpClientTest {
                 decoded.append(java.net.URLDecoder.decode(parts[0].replace("+", "%2B"), StandardCharsets.UTF_8)).append('=')
                         .append(java.net.URLDecoder.decode(parts[1].replace("+", "%2B"), StandardCharsets.UTF_8)).append('|');
             }
+            if ("POST".equals(exchange.getRequestMethod())) {
+                decoded.append(" type=").append(exchange.getRequestHeaders().getFirst("Content-Type"));
+            }
             decoded.append(" key=").append(exchange.getRequestHeaders().getFirst("X-API-KEY"))
                     .append(" correlation=").append(exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
             answer(exchange, 200, decoded.toString());
@@ -135,7 +138,8 @@ class MimeeqHttpClientTest {
         query.put("shortCode", "ŻÓŁW 1&2=3");
         MimeeqHttpClient.HttpReply reply = client.post(base, "echo", query, key, "c-5");
         assertEquals(200, reply.status());
-        assertEquals("POST configurationCode=a+b/c==|shortCode=ŻÓŁW 1&2=3| key=" + key.reveal() + " correlation=c-5",
+        assertEquals("POST configurationCode=a+b/c==|shortCode=ŻÓŁW 1&2=3| type=text/plain; charset=UTF-8 key="
+                        + key.reveal() + " correlation=c-5",
                 reply.body());
         assertEquals(URI.create(base + "/v1/echo?a=b%20c"),
                 MimeeqHttpClient.target(URI.create(base + "/v1/"), "/echo", Map.of("a", "b c")));
