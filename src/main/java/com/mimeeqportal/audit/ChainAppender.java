@@ -175,8 +175,8 @@ final class ChainAppender {
     /**
      * Whether {@code failure} is an entry number taken already: the head is behind an entry of its chain. That
      * should never happen, yet it happened once on H2 under load (the head one entry behind, the entry after it a
-     * genuine link), and left every later call of the tenant refused, the rehearsal included, until a restart did
-     * not help either. So the appender repairs the head and tries again, rather than fail closed for ever.
+     * genuine link) and left every later call of that tenant refused, rehearsals included; a restart would not
+     * have helped. So the head is repaired and the write tried again, rather than failing closed for ever.
      */
     static boolean isBehindItsChain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -208,10 +208,11 @@ final class ChainAppender {
                 for (Map.Entry<String, Head> locked : heads.entrySet()) {
                     long seq = locked.getValue().lastSeq();
                     String hash = seq == 0 ? AuditChainHead.GENESIS : locked.getValue().lastHash();
-                    for (String[] next = entryAt(connection, locked.getKey(), seq + 1);
-                         next != null && Objects.equals(next[0], hash); next = entryAt(connection, locked.getKey(), seq + 1)) {
+                    for (Link next = entryAt(connection, locked.getKey(), seq + 1);
+                         next != null && Objects.equals(next.prevHash(), hash);
+                         next = entryAt(connection, locked.getKey(), seq + 1)) {
                         seq++;
-                        hash = next[1];
+                        hash = next.hash();
                     }
                     if (seq > locked.getValue().lastSeq()) {
                         LOG.warning("The audit chain head of tenant " + locked.getKey() + " was at entry "
@@ -236,13 +237,17 @@ final class ChainAppender {
         return moved;
     }
 
-    /** The {@code prev_hash} and {@code hash} of the entry with number {@code seq}, or null. */
-    private static String[] entryAt(Connection connection, String tenant, long seq) throws SQLException {
+    /** How an entry links into its chain: the hash before it and its own. */
+    private record Link(String prevHash, String hash) {
+    }
+
+    /** The link of the entry with number {@code seq}, or null when there is none. */
+    private static Link entryAt(Connection connection, String tenant, long seq) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(ENTRY_AT)) {
             select.setString(1, tenant);
             select.setLong(2, seq);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new String[] {row.getString(1), row.getString(2)} : null;
+                return row.next() ? new Link(row.getString(1), row.getString(2)) : null;
             }
         }
     }
