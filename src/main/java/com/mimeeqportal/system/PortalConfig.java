@@ -185,7 +185,7 @@ public class PortalConfig {
     }
 
     public Duration mimeeqConnectTimeout() {
-        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.connect-timeout-ms", Long.class).orElse(2000L));
+        return millis("portal.mimeeq.connect-timeout-ms", 2000);
     }
 
     /**
@@ -222,7 +222,7 @@ public class PortalConfig {
     }
 
     public Duration mimeeqReadTimeout() {
-        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.read-timeout-ms", Long.class).orElse(5000L));
+        return millis("portal.mimeeq.read-timeout-ms", 5000);
     }
 
     /** Production: whether a tenant's Mimeeq base URL may be plain http (the API key travels in a header). */
@@ -245,7 +245,7 @@ public class PortalConfig {
 
     /** How long a tenant's call waits for one of its slots before it answers "busy". */
     public Duration mimeeqQueueWait() {
-        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.queue-wait-ms", Long.class).orElse(2000L));
+        return millis("portal.mimeeq.queue-wait-ms", 2000);
     }
 
     /** How many of a tenant's calls may wait for a slot at once; the next one is "busy" at once. */
@@ -269,7 +269,7 @@ public class PortalConfig {
 
     /** How long an open breaker refuses the tenant's calls before it lets trial calls through. */
     public Duration mimeeqBreakerOpen() {
-        return Duration.ofMillis(config.getOptionalValue("portal.mimeeq.breaker.open-ms", Long.class).orElse(10_000L));
+        return millis("portal.mimeeq.breaker.open-ms", 10_000);
     }
 
     public int mimeeqBreakerTrialCalls() {
@@ -287,7 +287,7 @@ public class PortalConfig {
 
     /** How long a request waits for the tenant's catalog fetch that another request already started. */
     public Duration catalogRefreshWait() {
-        return Duration.ofMillis(config.getOptionalValue("portal.catalog.refresh-wait-ms", Long.class).orElse(20_000L));
+        return millis("portal.catalog.refresh-wait-ms", 20_000);
     }
 
     /** The first lockout after repeated failed sign-ins; each further one doubles it, up to an hour. */
