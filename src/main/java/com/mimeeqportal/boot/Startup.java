@@ -47,12 +47,13 @@ public class Startup {
             String clustering = cluster.get().start();
             sealer.get().sealLegacyEntries();
             List<String> announcements = new ArrayList<>();
-            // Hashed on a thread of its own while the demo is seeded; joined before the start is announced.
-            var operator = initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR,
-                    config.operatorInitialPassword(), config.operatorPasswordProperty());
-            List<String> demo = config.demo() ? demoSeeder.get().seed() : List.of();
-            operator.join().ifPresent(announcements::add);
-            announcements.addAll(demo);
+            // Initial users are hashed on threads of their own, not awaited: readiness does not wait for them,
+            // and a sign-in that comes first waits for its user (InitialUsers.awaitCreation).
+            initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR,
+                    config.operatorInitialPassword(), config.operatorPasswordProperty()).ifPresent(announcements::add);
+            if (config.demo()) {
+                announcements.addAll(demoSeeder.get().seed());
+            }
             audit.get().record(TenantId.SYSTEM, AuditEntry.of(AuditEventType.STARTUP).actor("system")
                     .detail("mode " + mode(config) + ", " + clustering).success());
             // The timers last: no job runs on a portal whose start failed.

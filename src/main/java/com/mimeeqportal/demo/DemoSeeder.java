@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Demo mode's first start: the tenant "Demo Furniture" (calling the Mimeeq sandbox at
@@ -62,15 +61,13 @@ public class DemoSeeder {
         if (!tenant.mimeeqBaseUrl().equals(sandbox)) {
             follow(tenant, sandbox);
         }
-        // Both users are hashed side by side while the key is read and sealed.
-        List<CompletableFuture<Optional<String>>> users = List.of(
-                user(tenant.id(), "admin@demo.example", Role.ACCOUNT_ADMIN, "admin"),
-                user(tenant.id(), "sales@demo.example", Role.SALES, "sales"));
+        // Both users are hashed side by side, while the key is read and sealed and after the start.
+        user(tenant.id(), "admin@demo.example", Role.ACCOUNT_ADMIN, "admin").ifPresent(announcements::add);
+        user(tenant.id(), "sales@demo.example", Role.SALES, "sales").ifPresent(announcements::add);
         if (apiKeys.status(tenant.id()).isEmpty()) {
             DemoAccountKey.read(sandbox, SANDBOX_ACCOUNT).ifPresent(key -> apiKeys.set(tenant.id(), key,
                     "demo seeding", AuditEntry.of(AuditEventType.API_KEY_SET).actor("system").detail("demo seeding")));
         }
-        users.forEach(user -> user.join().ifPresent(announcements::add));
         return announcements;
     }
 
@@ -81,7 +78,7 @@ public class DemoSeeder {
                 .target("tenant " + tenant.id()).detail("demo seeding: Mimeeq base URL " + sandbox.value()).success());
     }
 
-    private CompletableFuture<Optional<String>> user(TenantId tenant, String name, Role role, String configName) {
+    private Optional<String> user(TenantId tenant, String name, Role role, String configName) {
         return initialUsers.ensure(tenant, name, role, config.demoPassword(configName),
                 "portal.demo." + configName + "-password");
     }

@@ -3,6 +3,7 @@ package com.mimeeqportal.security;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.InitialUsers;
 import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.User;
 import com.mimeeqportal.user.Users;
@@ -34,21 +35,26 @@ public class SignIns {
     private final Tenants tenants;
     private final SignInLocks locks;
     private final RepeatGuessPacing pacing;
+    private final InitialUsers initialUsers;
 
     @Inject
-    public SignIns(Users users, Tenants tenants, SignInLocks locks, RepeatGuessPacing pacing) {
+    public SignIns(Users users, Tenants tenants, SignInLocks locks, RepeatGuessPacing pacing,
+                   InitialUsers initialUsers) {
         this.users = users;
+        this.initialUsers = initialUsers;
         this.tenants = tenants;
         this.locks = locks;
         this.pacing = pacing;
     }
 
     protected SignIns() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** @param client the address the attempt comes from: locks are per account and address */
     public SignInOutcome attempt(Username username, char[] password, String client) {
+        // The users announced at start-up are created after it: a sign-in straight after the banner waits for them.
+        initialUsers.awaitCreation(username);
         Optional<User> found = users.findForSignIn(username);
         String counted = found.map(User::id).orElse(UNKNOWN + username.value());
         Optional<SignInLocks.Check> check = locks.begin(counted, client);

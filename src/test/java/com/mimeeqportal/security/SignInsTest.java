@@ -11,6 +11,7 @@ import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
 import com.mimeeqportal.tenant.Tenants;
+import com.mimeeqportal.user.InitialUsers;
 import com.mimeeqportal.user.LockoutPolicy;
 import com.mimeeqportal.user.SignInLocks;
 import com.mimeeqportal.user.User;
@@ -40,7 +41,8 @@ class SignInsTest {
     private final User user = inTenant(new User(NAME, "hash", Role.SALES, NOW), TenantId.random());
     private final FakeUsers users = new FakeUsers(user);
     private final SignInLocks locks = new SignInLocks(LockoutPolicy.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC), 100);
-    private final SignIns signIns = new SignIns(users, new ActiveTenants(), locks, new RepeatGuessPacing());
+    private final InitialUsers initialUsers = new InitialUsers(users);
+    private final SignIns signIns = new SignIns(users, new ActiveTenants(), locks, new RepeatGuessPacing(), initialUsers);
     private static final String HERE = "203.0.113.9";
     private static final String ELSEWHERE = "198.51.100.7";
 
@@ -56,6 +58,23 @@ class SignInsTest {
         assertEquals(SignInOutcome.Result.ACCOUNT_LOCKED, signIns.attempt(NAME, RIGHT, HERE).result());
         assertTrue(signIns.attempt(NAME, RIGHT, ELSEWHERE).success(), "the lock is no weapon against the owner");
         assertEquals(0, users.changes, "nothing of the lockout is written to the user's row");
+    }
+
+    @Test
+    void aSignInStraightAfterTheStartWaitsForTheUserTheStartAnnouncedInsteadOfCallingItUnknown() throws Exception {
+        users.exists = false;
+        CountDownLatch hashed = new CountDownLatch(1);
+        users.beforeCreate = hashed::await;
+        Optional<String> announced = initialUsers.ensure(user.tenantId(), NAME.value(), Role.SALES,
+                Optional.of("configured"), "portal.demo.sales-password");
+        assertTrue(announced.isPresent(), "announced before the user exists: the start does not wait for the hash");
+        try (ExecutorService signingIn = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<SignInOutcome> outcome = signingIn.submit(() -> signIns.attempt(NAME, RIGHT, HERE));
+            Thread.sleep(200);
+            assertFalse(outcome.isDone(), "waiting for the user being created");
+            hashed.countDown();
+            assertTrue(outcome.get().success(), outcome.get().result().toString());
+        }
     }
 
     @Test
@@ -169,6 +188,8 @@ class SignInsTest {
         private final User user;
         final AtomicInteger hashChecks = new AtomicInteger();
         volatile Runnable beforeHash = () -> { };
+        volatile Waiting beforeCreate = () -> { };
+        volatile boolean exists = true;
         int changes;
 
         FakeUsers(User user) {
@@ -177,7 +198,18 @@ class SignInsTest {
 
         @Override
         public Optional<User> findForSignIn(Username username) {
-            return username.equals(user.username()) ? Optional.of(user) : Optional.empty();
+            return exists && username.equals(user.username()) ? Optional.of(user) : Optional.empty();
+        }
+
+        @Override
+        public User create(TenantId tenant, Username username, char[] password, Role role, boolean oneTimePassword) {
+            try {
+                beforeCreate.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            exists = true;
+            return user;
         }
 
         @Override
@@ -192,6 +224,10 @@ class SignInsTest {
             changes++;
             return Optional.of(change.apply(user));
         }
+    }
+
+    private interface Waiting {
+        void run() throws InterruptedException;
     }
 
     private static final class ActiveTenants extends Tenants {
