@@ -289,7 +289,7 @@ public final class Benchmarks {
     private static List<Figure> lookupFigures(HttpBench http, String label) {
         int latency = Integer.getInteger("bench.latency-ms", 20);
         int rounds = Integer.getInteger("bench.lookup.rounds", 500);
-        HttpBench.LookupTimes t = http.lookupAgainstDirect(latency, Integer.getInteger("bench.lookup.warmup", 150), rounds);
+        HttpBench.LookupTimes t = http.lookupAgainstDirect(latency, Integer.getInteger("bench.lookup.warmup", 1500), rounds);
         double p50 = Samples.ratio(t.page().percentileMillis(0.5), t.direct().percentileMillis(0.5));
         double p99 = Samples.ratio(t.page().percentileMillis(0.99), t.direct().percentileMillis(0.99));
         String failed = t.failures() == 0 ? "" : "; " + t.failures() + " FAILED requests";
@@ -308,7 +308,8 @@ public final class Benchmarks {
     private static List<Figure> catalogFigures(HttpBench http, String label) {
         int clients = Integer.getInteger("bench.catalog.clients", 8);
         int seconds = Integer.getInteger("bench.catalog.seconds", 20);
-        HttpBench.CatalogLoad load = http.cachedCatalog(clients, Duration.ofSeconds(seconds));
+        int warmup = Integer.getInteger("bench.catalog.warmup-seconds", 90);
+        HttpBench.CatalogLoad load = http.cachedCatalog(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
         String failed = load.failures() == 0 ? "" : "; " + load.failures() + " FAILED pages";
         String what = String.format(Locale.ROOT, "cached catalog%s, %d clients, %d s", label, clients, seconds);
         return List.of(
