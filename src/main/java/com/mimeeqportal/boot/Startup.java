@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  * Everything that happens once when the application starts, in order: keysets (a production portal
  * without them stops here, saying why), database migrations, sealing audit entries from before the
  * hash chain, the operator account, demo seeding, and the ready message. A failed start ends the JVM,
- * so nobody mistakes a half-started portal for a working one.
+ * so nobody mistakes a half-started portal for a working one. The initial users are created beside the start
+ * and may be ready after the ready message (their password hashes take seconds); one that cannot be created is
+ * logged and tried again at the next start (see InitialUsers).
  */
 @ApplicationScoped
 public class Startup {
