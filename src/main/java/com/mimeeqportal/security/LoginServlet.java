@@ -140,12 +140,12 @@ public class LoginServlet extends PageServlet {
     }
 
     /**
-     * The form again, with the username as typed (escaped by Thymeleaf) and never the password. The login
-     * form is the one page that starts a session before sign-in: its CSRF token has to live somewhere.
+     * The form again, with the username as typed (escaped by Thymeleaf) and never the password. Its CSRF
+     * token lives in a cookie, not a session: showing the form starts none ({@link CsrfTokens}).
      */
     private void showForm(HttpServletRequest request, HttpServletResponse response, int status, String typedUsername,
                           FormErrors errors) throws IOException {
-        CsrfTokens.token(request);
+        CsrfTokens.forSignedOutForm(request, response);
         render(request, response, status, "login", Map.of("username", typedUsername, "errors", errors));
     }
 }

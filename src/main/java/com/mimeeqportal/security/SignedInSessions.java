@@ -78,6 +78,9 @@ public class SignedInSessions implements SessionGate {
         auditFirst(request, user.tenantId(), AuditEntry.of(AuditEventType.LOGIN).actor(user.username().value())
                 .clientIp(RequestAttributes.clientIp(request))
                 .correlationId(RequestAttributes.correlationId(request)).success(), true);
+        // The id changes even if Jakarta Security has only just started the session: a container may give a new
+        // session the id the request asked for, and that id (a cookie someone planted) must never be signed in.
+        request.getSession();
         request.changeSessionId();
         CsrfTokens.rotate(request);
         HttpSession session = request.getSession();

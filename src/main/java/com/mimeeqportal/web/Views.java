@@ -80,7 +80,7 @@ public class Views {
             }
             context.setVariables(layout);
         }
-        context.setVariable("csrf", CsrfTokens.ofExistingSession(request));
+        context.setVariable("csrf", CsrfTokens.forPage(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
         context.setVariable("languages", Messages.SUPPORTED);
         java.time.ZoneId zone = Preferences.zone(request);

@@ -123,6 +123,16 @@ public final class PortalClient {
         assertEquals(302, result.status(), "sign-in of " + username + " should redirect: " + result.text());
     }
 
+    /** A cookie for the portal's path, as if another site or an earlier visit had left it in this browser. */
+    public void plantCookie(String name, String value) {
+        try {
+            // Through the jar's own door, so the portal's cookie of the same name replaces it as a browser's would.
+            cookies.put(base, Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

@@ -5,7 +5,6 @@ import static com.mimeeqportal.it.Fixtures.SALES_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -177,16 +176,19 @@ class PortalIT {
     @Test
     void signInGetsANewSessionAndSignOutEndsIt() {
         PortalClient client = new PortalClient(base);
+        client.plantCookie("JSESSIONID", "chosen-by-an-attacker");
         client.get("/login");
-        String before = client.sessionId();
-        assertNotNull(before);
+        assertEquals("chosen-by-an-attacker", client.sessionId(), "the sign-in form starts no session");
         client.signIn("sales@demo.example", SALES_PASSWORD);
-        assertNotEquals(before, client.sessionId(), "no session fixation");
+        String first = client.sessionId();
+        assertNotEquals("chosen-by-an-attacker", first, "no session fixation");
         assertEquals(200, client.get("/").status());
 
         PortalClient.Page out = client.submit("/", "/logout", Map.of());
         assertEquals(302, out.status());
         assertEquals(302, client.get("/catalog").status(), "the old session no longer opens pages");
+        client.signIn("sales@demo.example", SALES_PASSWORD);
+        assertNotEquals(first, client.sessionId(), "a new session at the next sign-in");
     }
 
     @Test
@@ -311,8 +313,11 @@ class PortalIT {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
-        PortalClient.Page login = new PortalClient(base).get("/login");
-        String cookie = login.response().headers().allValues("Set-Cookie").stream()
+        PortalClient client = new PortalClient(base);
+        PortalClient.Page login = client.get("/login");
+        PortalClient.Page signedIn = client.submit("/login", "/login",
+                Map.of("username", "sales@demo.example", "password", SALES_PASSWORD));
+        String cookie = signedIn.response().headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -187,16 +188,15 @@ class SecurityIT {
         Map<String, String> proxied = Map.of("X-Forwarded-For", "203.0.113.77, 198.51.100.23", "X-Forwarded-Proto", "https");
         HttpResponse<String> login = exchange("GET", "/login", null, proxied, null);
         assertEquals("max-age=31536000", login.headers().firstValue("Strict-Transport-Security").orElse(null));
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+        String cookie = setCookie(login, "portal_csrf").orElseThrow(() -> new AssertionError("no token cookie: " + login.headers()));
         assertTrue(cookie.contains("; Secure"), cookie);
-        String session = cookie.substring("JSESSIONID=".length(), cookie.indexOf(';'));
         String token = org.jsoup.Jsoup.parse(login.body()).select("input[name=_csrf]").attr("value");
-        HttpResponse<String> signIn = exchange("POST", "/login", session, proxied,
+        Map<String, String> withToken = new java.util.HashMap<>(proxied);
+        withToken.put("Cookie", "portal_csrf=" + token);
+        HttpResponse<String> signIn = exchange("POST", "/login", null, withToken,
                 "username=sales%40demo.example&password=" + SALES_PASSWORD + "&_csrf=" + token);
         assertEquals(302, signIn.statusCode(), signIn.body());
-        String signedIn = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("sign-in changes the session id"));
+        String signedIn = setCookie(signIn, "JSESSIONID").orElseThrow(() -> new AssertionError("sign-in starts the session"));
         assertTrue(signedIn.contains("; Secure"), signedIn);
         String newSession = signedIn.substring("JSESSIONID=".length(), signedIn.indexOf(';'));
         String correlationId = signIn.headers().firstValue("X-Correlation-Id").orElseThrow();
@@ -241,6 +241,47 @@ class SecurityIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The sign-in form starts no session (a storm of scripted GETs of /login would otherwise hold a session
+     * per visit): its token is a cookie, HttpOnly and SameSite=Strict, that the form must echo. Without the
+     * cookie, or with another value, the POST is refused; once signed in, only the session's token counts.
+     */
+    @Test
+    void theSignInFormsTokenIsACookieTheFormMustEcho() {
+        HttpResponse<String> login = exchange("GET", "/login", null, Map.of(), null);
+        assertEquals(200, login.statusCode());
+        assertTrue(setCookie(login, "JSESSIONID").isEmpty(), "no session: " + login.headers().allValues("Set-Cookie"));
+        String cookie = setCookie(login, "portal_csrf").orElseThrow(() -> new AssertionError(login.headers().toString()));
+        assertTrue(cookie.contains("; HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
+        String token = org.jsoup.Jsoup.parse(login.body()).select("input[name=_csrf]").attr("value");
+        assertTrue(cookie.startsWith("portal_csrf=" + token + ";"), "the form echoes the cookie: " + cookie);
+
+        HttpResponse<String> again = exchange("GET", "/login", null, Map.of("Cookie", "portal_csrf=" + token), null);
+        assertTrue(again.headers().allValues("Set-Cookie").isEmpty(), "the cookie is kept, not renewed");
+        assertEquals(token, org.jsoup.Jsoup.parse(again.body()).select("input[name=_csrf]").attr("value"));
+
+        String form = "username=sales%40demo.example&password=" + SALES_PASSWORD + "&_csrf=";
+        assertEquals(403, exchange("POST", "/login", null, Map.of(), form + token).statusCode(), "no cookie");
+        String other = "A".repeat(43);
+        assertEquals(403, exchange("POST", "/login", null, Map.of("Cookie", "portal_csrf=" + other), form + token)
+                .statusCode(), "another value");
+        assertEquals(403, exchange("POST", "/login", null, Map.of("Cookie", "portal_csrf="), form).statusCode(),
+                "both empty");
+        HttpResponse<String> signIn = exchange("POST", "/login", null, Map.of("Cookie", "portal_csrf=" + token), form + token);
+        assertEquals(302, signIn.statusCode(), signIn.body());
+        String session = setCookie(signIn, "JSESSIONID").map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';')))
+                .orElseThrow(() -> new AssertionError("signed in, in a session"));
+
+        Map<String, String> both = Map.of("Cookie", "JSESSIONID=" + session + "; portal_csrf=" + token);
+        HttpResponse<String> forged = exchange("POST", "/preferences", null, both, "lang=de&_csrf=" + token);
+        assertEquals(403, forged.statusCode(), "with a session, the cookie's token counts for nothing");
+    }
+
+    private static Optional<String> setCookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .reduce((a, b) -> b);
     }
 
     /**
