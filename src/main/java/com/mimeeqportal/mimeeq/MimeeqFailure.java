@@ -16,6 +16,11 @@ public record MimeeqFailure(Kind kind, Integer httpStatus, String upstreamMessag
         KEY_INVALIDATED,
         /** The audit entry for the call could not be written, so the call was not made (fail closed). */
         AUDIT_UNAVAILABLE,
+        /**
+         * Mimeeq answered, but the call's audit entry could not be written in time: it is kept and written when
+         * the audit log can be, and the answer is not shown (it was not audited when it would have been).
+         */
+        ANSWER_NOT_AUDITED,
         /** The stored key cannot be decrypted with this portal's master keyset. */
         KEY_UNREADABLE,
         /** Mimeeq answered 401: the key is wrong or was regenerated. */

@@ -18,7 +18,7 @@ public final class MimeeqFailurePage {
     public static int status(MimeeqFailure failure) {
         return switch (failure.kind()) {
             case NO_KEY, KEY_UNREADABLE, KEY_INVALIDATED -> HttpServletResponse.SC_CONFLICT;
-            case AUDIT_UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            case AUDIT_UNAVAILABLE, ANSWER_NOT_AUDITED -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             case BAD_REQUEST -> HttpServletResponse.SC_BAD_REQUEST;
             case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
             case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;

@@ -1,6 +1,7 @@
 package com.mimeeqportal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -38,9 +39,14 @@ class FailClosedIT {
             PortalClient.Page created = operator.submit("/operator/tenants", "/operator/tenants", Map.of("name",
                     "Fail Closed", "baseUrl", ProductionPortal.upstreamUrl(sandbox), "adminUsername", "admin@fail.example"));
             assertEquals(201, created.status(), created.text());
-            PortalClient admin = Fixtures.signedIn(portal.base(), "admin@fail.example", Fixtures.ownPassword(
-                    portal.base(), "admin@fail.example", created.html().select("code.one-time-password").text()));
+            String adminPassword = Fixtures.ownPassword(portal.base(), "admin@fail.example",
+                    created.html().select("code.one-time-password").text());
+            PortalClient admin = Fixtures.signedIn(portal.base(), "admin@fail.example", adminPassword);
             Fixtures.setKey(admin, mimeeq.key("acme-office"));
+            String code = LoadHarness.Tenant.shortCode(new LoadHarness(portal.base(), null)
+                    .signedIn("admin@fail.example", adminPassword));
+            String product = admin.get("/products/lookup?code=" + code).html().select("h2.product-name").text();
+            assertFalse(product.isBlank(), "the lookup shows the product");
             assertEquals(200, admin.get("/catalog").status(), "the catalog is fetched and cached");
             int requests = mimeeq.requests("acme-office");
             String fingerprint = admin.get("/admin/api-key").html().select("dd.fingerprint").text();
@@ -80,7 +86,35 @@ class FailClosedIT {
             }
             admin.get("/products/lookup?code=ABC123");
             assertEquals(requests + 1, mimeeq.requests("acme-office"), "with the audit log back, calls go out again");
+
+            // An answer whose entry can't be written once it has come: the rehearsal (no HTTP status yet) passes,
+            // the call's own entry (with its status) is refused. The lookup renders its page while the entry is
+            // written; the page must be dropped, and the entry kept until it can be written.
+            install.asSuperuser("create trigger refuse_answered before insert on audit_event for each row "
+                    + "when (new.http_status is not null) execute function refuse_audit()");
+            int calls = mimeeq.requests("acme-office");
+            String withheldCall;
+            try {
+                PortalClient.Page withheld = admin.get("/products/lookup?code=" + code);
+                withheldCall = withheld.header("X-Correlation-Id");
+                assertEquals(503, withheld.status(), withheld.text());
+                assertEquals(calls + 1, mimeeq.requests("acme-office"), "Mimeeq was called");
+                assertTrue(withheld.text().contains("Mimeeq's answer is not shown"), withheld.text());
+                assertFalse(withheld.body().contains(product), "nothing of the answer: " + withheld.text());
+            } finally {
+                install.asSuperuser("drop trigger refuse_answered on audit_event");
+            }
+            long keptUntil = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (!auditedCalls(admin).contains(withheldCall) && System.nanoTime() < keptUntil) {
+                Thread.sleep(1_000);
+            }
+            assertTrue(auditedCalls(admin).contains(withheldCall), "the kept entry was written once it could be");
         }
+    }
+
+    /** The correlation ids of the Mimeeq calls on the first page of the tenant's audit log. */
+    private static java.util.List<String> auditedCalls(PortalClient admin) {
+        return admin.get("/admin/audit").html().select("tr[data-type=MIMEEQ_CALL] td.correlation").eachText();
     }
 
     private static Element tenantRow(PortalClient operator) {
