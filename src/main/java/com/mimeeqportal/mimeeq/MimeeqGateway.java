@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,12 +36,6 @@ import org.hibernate.StaleStateException;
 public class MimeeqGateway {
 
     private static final Logger LOG = Logger.getLogger(MimeeqGateway.class.getName());
-
-    /**
-     * Where {@link #callWhileAuditing} writes entries: a virtual thread each, as the write mostly waits for the
-     * database (and, within the group commit, for other writers).
-     */
-    private static final Executor AUDIT_WRITERS = task -> Thread.ofVirtual().name("mimeeq-audit-entry").start(task);
 
     /** Longer than a PostgreSQL restart, shorter than a person's patience with one page. */
     static final Duration RECORD_PATIENCE = Duration.ofSeconds(15);
@@ -99,18 +91,13 @@ public class MimeeqGateway {
         return call(actor, Method.GET, PRODUCTS, Map.of(), MimeeqReplyTranslation.orMalformed(ProductListTranslation::translate));
     }
 
-    /**
-     * What a short code stands for, returned while the call's audit entry is still being written: the lookup
-     * page renders meanwhile and is shown once {@link PendingResult#audited()} allows. The lookup is the page
-     * whose time is the call's plus the portal's, so it is the one that waits for the entry in parallel.
-     */
-    public PendingResult<ProductInfo> productInfoWhileAuditing(Actor actor, ShortCode shortCode, Quantity quantity) {
+    public MimeeqResult<ProductInfo> productInfo(Actor actor, ShortCode shortCode, Quantity quantity) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("shortCode", shortCode.value());
         query.put("quantity", quantity.toString());
-        return callWhileAuditing(actor, Method.GET, PRODUCT_INFO, query,
-                MimeeqReplyTranslation.orMalformed(ProductInfoTranslation::translate))
-                .map(MimeeqReplyTranslation::notFoundIfAboutTheShortCode);
+        MimeeqResult<ProductInfo> result = call(actor, Method.GET, PRODUCT_INFO, query,
+                MimeeqReplyTranslation.orMalformed(ProductInfoTranslation::translate));
+        return MimeeqReplyTranslation.notFoundIfAboutTheShortCode(result);
     }
 
     public MimeeqResult<PriceQuote> price(Actor actor, ShortCode shortCode, Quantity quantity, PricingSource source) {
@@ -132,35 +119,6 @@ public class MimeeqGateway {
 
     private <T> MimeeqResult<T> call(Actor actor, Method method, String endpoint, Map<String, String> query,
                                      Function<String, MimeeqResult<T>> translation) {
-        Called<T> called = invoke(actor, method, endpoint, query, translation);
-        if (called.outcome() == null || record(actor, called.outcome(), endpoint)) {
-            return called.result();
-        }
-        // The rehearsal passed a moment ago; an answer that could not be audited is still not shown.
-        return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.ANSWER_NOT_AUDITED));
-    }
-
-    /** {@link #call}, with the entry written on a thread of its own while the caller goes on. */
-    private <T> PendingResult<T> callWhileAuditing(Actor actor, Method method, String endpoint, Map<String, String> query,
-                                                   Function<String, MimeeqResult<T>> translation) {
-        Called<T> called = invoke(actor, method, endpoint, query, translation);
-        if (called.outcome() == null) {
-            return PendingResult.settled(called.result());
-        }
-        return new PendingResult<>(called.result(),
-                CompletableFuture.supplyAsync(() -> record(actor, called.outcome(), endpoint), AUDIT_WRITERS));
-    }
-
-    /**
-     * A call as it happened, and the entry that records it, not written yet; no entry (null) if the call was
-     * refused because the entry could not be rehearsed.
-     */
-    private record Called<T>(MimeeqResult<T> result, AuditEntry outcome) {
-    }
-
-    /** Rehearses the entry, then calls; the caller writes the entry. */
-    private <T> Called<T> invoke(Actor actor, Method method, String endpoint, Map<String, String> query,
-                                 Function<String, MimeeqResult<T>> translation) {
         AuditEntry.Builder entry = AuditEntry.of(AuditEventType.MIMEEQ_CALL).by(actor).target(endpoint)
                 .detail(describe(query));
         Prepared prepared;
@@ -171,7 +129,7 @@ public class MimeeqGateway {
                     keys.forCall(session, actor.tenant()), tenants.find(session, actor.tenant()).orElseThrow()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Audit log not writable; Mimeeq call " + endpoint + " refused", e);
-            return new Called<>(MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.AUDIT_UNAVAILABLE)), null);
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.AUDIT_UNAVAILABLE));
         }
         MimeeqResult<T> result = attempt(actor, prepared, method, endpoint, query, translation, entry);
         AuditEntry outcome;
@@ -184,7 +142,11 @@ public class MimeeqGateway {
         } else {
             outcome = entry.success();
         }
-        return new Called<>(result, outcome);
+        if (!record(actor, outcome, endpoint)) {
+            // The rehearsal passed a moment ago; an answer that could not be audited is still not shown.
+            return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.ANSWER_NOT_AUDITED));
+        }
+        return result;
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.mimeeqportal.mimeeq;
 
 import com.mimeeqportal.web.PageServlet;
-import com.mimeeqportal.web.Views;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,32 +29,5 @@ public abstract class MimeeqPageServlet extends PageServlet {
             response.setHeader("Retry-After", Long.toString(failure.retryAfterSeconds()));
         }
         render(request, response, MimeeqFailurePage.status(failure), template, withFailure);
-    }
-
-    /**
-     * The page of an answer whose audit entry is still being written ({@link PendingResult}): rendered with the
-     * answer as {@code answerName} while the entry is written, and sent once it is. If it could not be written,
-     * the rendered page is dropped and the failure shown instead, as for any other failure.
-     */
-    protected <T> void renderWhenAudited(HttpServletRequest request, HttpServletResponse response,
-                                         PendingResult<T> pending, String template, Map<String, ?> model,
-                                         String answerName) throws IOException {
-        switch (pending.provisional()) {
-            case MimeeqResult.Ok<T> answer -> {
-                Map<String, Object> withAnswer = new HashMap<>(model);
-                withAnswer.put(answerName, answer.value());
-                Views.Prepared page = views.prepare(request, response, HttpServletResponse.SC_OK, template, withAnswer);
-                switch (pending.audited()) {
-                    case MimeeqResult.Ok<T> audited -> page.send();
-                    case MimeeqResult.Failed<T> unaudited -> {
-                        page.drop();
-                        renderFailure(request, response, unaudited.failure(), template, model);
-                    }
-                }
-            }
-            case MimeeqResult.Failed<T> failed -> renderFailure(request, response,
-                    pending.audited() instanceof MimeeqResult.Failed<T> audited ? audited.failure() : failed.failure(),
-                    template, model);
-        }
     }
 }

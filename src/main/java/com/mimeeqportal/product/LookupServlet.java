@@ -3,6 +3,8 @@ package com.mimeeqportal.product;
 import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.mimeeq.MimeeqGateway;
 import com.mimeeqportal.mimeeq.MimeeqPageServlet;
+import com.mimeeqportal.mimeeq.MimeeqResult;
+import com.mimeeqportal.mimeeq.ProductInfo;
 import com.mimeeqportal.mimeeq.Quantity;
 import com.mimeeqportal.mimeeq.ShortCode;
 import jakarta.inject.Inject;
@@ -41,7 +43,13 @@ public class LookupServlet extends MimeeqPageServlet {
             return;
         }
         model.put("shortCode", code.value());
-        renderWhenAudited(request, response, gateway.productInfoWhileAuditing(actor(request), code, Quantity.ONE),
-                "product/lookup", model, "info");
+        switch (gateway.productInfo(actor(request), code, Quantity.ONE)) {
+            case MimeeqResult.Ok<ProductInfo> ok -> {
+                model.put("info", ok.value());
+                render(request, response, "product/lookup", model);
+            }
+            case MimeeqResult.Failed<ProductInfo> failed ->
+                    renderFailure(request, response, failed.failure(), "product/lookup", model);
+        }
     }
 }

@@ -7,11 +7,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -62,65 +60,10 @@ public class Views {
 
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
                        Map<String, ?> model) throws IOException {
-        Locale locale = Preferences.locale(request);
-        begin(response, status, locale);
-        engine.process(template, context(request, response, locale, model), response.getWriter());
-    }
-
-    /**
-     * Renders a page without sending it, for a page that may be shown only once something else has finished
-     * (the audit entry of the Mimeeq call it shows): {@link Prepared#send() send} it then, or
-     * {@link Prepared#drop() drop} it. Nothing of the response is touched until it is sent.
-     */
-    public Prepared prepare(HttpServletRequest request, HttpServletResponse response, int status, String template,
-                            Map<String, ?> model) {
-        Locale locale = Preferences.locale(request);
-        StringWriter html = new StringWriter(16_384);
-        engine.process(template, context(request, response, locale, model), html);
-        return new Prepared(request, response, status, locale, html.toString(), Set.copyOf(model.keySet()));
-    }
-
-    /** A rendered page, not sent yet. */
-    public static final class Prepared {
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        private final int status;
-        private final Locale locale;
-        private final String html;
-        private final Set<String> variables;
-
-        private Prepared(HttpServletRequest request, HttpServletResponse response, int status, Locale locale,
-                         String html, Set<String> variables) {
-            this.request = request;
-            this.response = response;
-            this.status = status;
-            this.locale = locale;
-            this.html = html;
-            this.variables = variables;
-        }
-
-        public void send() throws IOException {
-            begin(response, status, locale);
-            response.getWriter().write(html);
-        }
-
-        /**
-         * Forgets the page, its variables included: a servlet's template context keeps them as request attributes,
-         * where the page rendered instead would find them.
-         */
-        public void drop() {
-            variables.forEach(request::removeAttribute);
-        }
-    }
-
-    private static void begin(HttpServletResponse response, int status, Locale locale) {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
+        Locale locale = Preferences.locale(request);
         response.setLocale(locale);
-    }
-
-    private WebContext context(HttpServletRequest request, HttpServletResponse response, Locale locale,
-                               Map<String, ?> model) {
         WebContext context = new WebContext(application.buildExchange(request, response), locale);
         var me = RequestAttributes.signedInUser(request);
         context.setVariable("me", me.orElse(null));
@@ -145,7 +88,7 @@ public class Views {
         context.setVariable("zones", Preferences.ZONES);
         context.setVariable("currentPath", currentPath(request));
         context.setVariables(new HashMap<>(model));
-        return context;
+        engine.process(template, context, response.getWriter());
     }
 
     /** The page as requested (path and query), for the language switch to come back to; POSTs go to the path. */

@@ -88,8 +88,8 @@ class FailClosedIT {
             assertEquals(requests + 1, mimeeq.requests("acme-office"), "with the audit log back, calls go out again");
 
             // An answer whose entry can't be written once it has come: the rehearsal (no HTTP status yet) passes,
-            // the call's own entry (with its status) is refused. The lookup renders its page while the entry is
-            // written; the page must be dropped, and the entry kept until it can be written.
+            // the call's own entry (with its status) is refused. The answer must not be shown, and the entry must
+            // be kept until it can be written.
             install.asSuperuser("create trigger refuse_answered before insert on audit_event for each row "
                     + "when (new.http_status is not null) execute function refuse_audit()");
             int calls = mimeeq.requests("acme-office");
