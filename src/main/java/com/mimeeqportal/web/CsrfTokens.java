@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@link PortalRequestFilter}.
  *
  * <p>With a session (everyone signed in): one random token per session, kept in it (a synchronizer token).
- * Without one (the sign-in form, the language switch of a signed-out visitor): the token is a random value
+ * Without one (the sign-in form): the token is a random value
  * in the {@value #COOKIE} cookie, and the form must send the same value back (a double-submit cookie). The
  * cookie is HttpOnly and SameSite=Strict, so another site can neither read it nor make a browser send it.
  * Keeping the sign-in form's token out of a session is what lets a storm of scripted GETs of /login cost no
