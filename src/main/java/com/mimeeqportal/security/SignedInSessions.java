@@ -80,10 +80,9 @@ public class SignedInSessions implements SessionGate {
                 .correlationId(RequestAttributes.correlationId(request)).success(), true);
         // The id changes even if Jakarta Security has only just started the session: a container may give a new
         // session the id the request asked for, and that id (a cookie someone planted) must never be signed in.
-        request.getSession();
+        HttpSession session = request.getSession();
         request.changeSessionId();
         CsrfTokens.rotate(request);
-        HttpSession session = request.getSession();
         session.setAttribute(RequestAttributes.SIGNED_IN_USER,
                 new SignedInUser(user.id(), user.username(), user.tenantId(), tenantName, user.role()));
         new SessionStamp(user.sessionEpoch(), clock.instant()).storeIn(session);

@@ -45,10 +45,11 @@ public class Users {
         if (tenant.isSystem() != (role == Role.OPERATOR)) {
             throw new IllegalArgumentException("Operators belong to the system tenant, everyone else to a customer tenant");
         }
-        String hash = hasher.hash(password);
         if (findForSignIn(username).isPresent()) {
             throw new InvalidInputException("username", "validation.username.taken");
         }
+        // Hashed outside the transaction, and only for a name that is free: the hash is the expensive part.
+        String hash = hasher.hash(password);
         return database.inTenant(tenant, session -> {
             User user = new User(username, hash, role, Instant.now());
             if (oneTimePassword) {

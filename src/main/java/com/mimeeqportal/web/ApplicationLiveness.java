@@ -1,17 +1,18 @@
 package com.mimeeqportal.web;
 
 import com.mimeeqportal.system.Database;
+import com.sun.management.GcInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -57,17 +58,17 @@ public class ApplicationLiveness implements HealthCheck {
     public HealthCheckResponse call() {
         boolean databaseUsable = database.health(DATABASE_TIMEOUT) != Database.Health.BROKEN;
         boolean templates = rendersTemplates();
-        double heap = heapUsedAfterGc(ManagementFactory.getMemoryPoolMXBeans());
-        OptionalLong lastCollection = lastOldCollectionEnd(ManagementFactory.getGarbageCollectorMXBeans());
+        Optional<OldCollection> lastCollection = lastOldCollection(ManagementFactory.getGarbageCollectorMXBeans());
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        boolean heapExhausted = heapExhausted(heap, lastCollection, uptime);
+        boolean heapExhausted = heapExhausted(lastCollection, uptime);
         return HealthCheckResponse.named("application")
                 .status(databaseUsable && templates && !heapExhausted)
                 .withData("database", databaseUsable ? "usable" : "closed")
                 .withData("templates", templates ? "render" : "broken")
-                .withData("heapAfterGc", String.format(java.util.Locale.ROOT, "%.0f%%", heap * 100))
-                .withData("lastFullGc", lastCollection.isPresent()
-                        ? (uptime - lastCollection.getAsLong()) / 1000 + " s ago" : "none")
+                .withData("heapAfterGc", String.format(Locale.ROOT, "%.0f%%",
+                        lastCollection.map(OldCollection::usedShare).orElse(0.0) * 100))
+                .withData("lastFullGc", lastCollection.map(last -> (uptime - last.endMillis()) / 1000 + " s ago")
+                        .orElse("none"))
                 .build();
     }
 
@@ -81,40 +82,46 @@ public class ApplicationLiveness implements HealthCheck {
     }
 
     /**
-     * Whether the heap is full of live objects: the old generation at least {@link #HEAP_LIMIT} full after a
-     * collection that ended within {@link #RECENT_COLLECTION} (times in milliseconds since the JVM started).
+     * The old generation's last collection, as its collector reported it: when it ended (milliseconds since the
+     * JVM started) and the share of the old generation still in use right after it. Both come from the same
+     * {@link GcInfo}, so the figure and its age always describe one collection.
      */
-    static boolean heapExhausted(double usedAfterGc, OptionalLong lastOldCollectionEnd, long uptime) {
-        return usedAfterGc >= HEAP_LIMIT && lastOldCollectionEnd.isPresent()
-                && uptime - lastOldCollectionEnd.getAsLong() <= RECENT_COLLECTION.toMillis();
+    record OldCollection(long endMillis, double usedShare) {
     }
 
-    /** When the last collection of the old generation ended, in milliseconds since the JVM started, if known. */
-    static OptionalLong lastOldCollectionEnd(List<GarbageCollectorMXBean> collectors) {
-        OptionalLong latest = OptionalLong.empty();
+    /**
+     * Whether the heap is full of live objects: the old generation at least {@link #HEAP_LIMIT} full after a
+     * collection that ended within {@link #RECENT_COLLECTION} of {@code uptime} (milliseconds since the JVM
+     * started). Usage before a collection says nothing: a healthy heap fills up between collections.
+     */
+    static boolean heapExhausted(Optional<OldCollection> last, long uptime) {
+        return last.filter(collection -> collection.usedShare() >= HEAP_LIMIT
+                && uptime - collection.endMillis() <= RECENT_COLLECTION.toMillis()).isPresent();
+    }
+
+    /** The latest collection of the old generation in this JVM, if there has been one. */
+    static Optional<OldCollection> lastOldCollection(List<GarbageCollectorMXBean> collectors) {
+        OldCollection latest = null;
         for (GarbageCollectorMXBean collector : collectors) {
             // With the serial collector that is MarkSweepCompact (Copy collects only the young pools).
             if (collector instanceof com.sun.management.GarbageCollectorMXBean withInfo
                     && Arrays.stream(collector.getMemoryPoolNames()).anyMatch(ApplicationLiveness::isOldGeneration)) {
-                com.sun.management.GcInfo last = withInfo.getLastGcInfo();
-                if (last != null && (latest.isEmpty() || last.getEndTime() > latest.getAsLong())) {
-                    latest = OptionalLong.of(last.getEndTime());
+                GcInfo last = withInfo.getLastGcInfo();
+                if (last != null && (latest == null || last.getEndTime() > latest.endMillis())) {
+                    latest = new OldCollection(last.getEndTime(), oldGenerationShare(last.getMemoryUsageAfterGc()));
                 }
             }
         }
-        return latest;
+        return Optional.ofNullable(latest);
     }
 
-    /**
-     * The fullest heap pool, as a share of its maximum, measured right after the last collection (0 before the
-     * first). Usage before a collection says nothing: a healthy heap fills up between collections.
-     */
-    static double heapUsedAfterGc(List<MemoryPoolMXBean> pools) {
+    /** The fullest old-generation pool of a collection's after-figures, as a share of its maximum. */
+    static double oldGenerationShare(Map<String, MemoryUsage> afterGc) {
         double fullest = 0;
-        for (MemoryPoolMXBean pool : pools) {
-            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
-            if (afterGc != null && afterGc.getMax() > 0 && isOldGeneration(pool.getName())) {
-                fullest = Math.max(fullest, (double) afterGc.getUsed() / afterGc.getMax());
+        for (Map.Entry<String, MemoryUsage> pool : afterGc.entrySet()) {
+            MemoryUsage usage = pool.getValue();
+            if (isOldGeneration(pool.getKey()) && usage.getMax() > 0) {
+                fullest = Math.max(fullest, (double) usage.getUsed() / usage.getMax());
             }
         }
         return fullest;
@@ -122,7 +129,7 @@ public class ApplicationLiveness implements HealthCheck {
 
     /** The young generation is nearly empty or nearly full after a GC depending on timing; only the old one tells. */
     private static boolean isOldGeneration(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return lower.contains("old") || lower.contains("tenured");
     }
 }

@@ -1,13 +1,11 @@
 package com.mimeeqportal.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,12 +46,7 @@ public final class CsrfTokens {
         String token = cookieToken(request).orElse(null);
         if (token == null) {
             token = newToken();
-            Cookie cookie = new Cookie(COOKIE, token);
-            cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-            cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
-            cookie.setAttribute("SameSite", "Strict");
-            response.addCookie(cookie);
+            Cookies.set(request, response, COOKIE, token, "Strict", Optional.empty());
         }
         request.setAttribute(ATTRIBUTE, token);
         return token;
@@ -109,10 +102,7 @@ public final class CsrfTokens {
     }
 
     private static Optional<String> cookieToken(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
-                .filter(c -> COOKIE.equals(c.getName()) && c.getValue() != null && WELL_FORMED.matcher(c.getValue()).matches())
-                .map(Cookie::getValue).findFirst();
+        return Cookies.values(request, COOKIE).filter(value -> WELL_FORMED.matcher(value).matches()).findFirst();
     }
 
     private static String newToken() {

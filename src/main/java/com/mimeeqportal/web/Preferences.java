@@ -2,12 +2,11 @@ package com.mimeeqportal.web;
 
 import com.mimeeqportal.identity.UserPreferences;
 import com.mimeeqportal.input.Messages;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +22,7 @@ public final class Preferences {
 
     static final String LANGUAGE_COOKIE = "portal_lang";
     static final String ZONE_COOKIE = "portal_tz";
-    private static final int ONE_YEAR = 365 * 24 * 3600;
+    private static final Duration ONE_YEAR = Duration.ofDays(365);
 
     /** The zones one can choose. */
     public static final List<String> ZONES = UserPreferences.ZONES;
@@ -95,18 +94,10 @@ public final class Preferences {
     }
 
     private static void remember(HttpServletRequest request, HttpServletResponse response, String name, String value) {
-        Cookie cookie = new Cookie(name, value);
-        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        cookie.setMaxAge(ONE_YEAR);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        Cookies.set(request, response, name, value, "Lax", Optional.of(ONE_YEAR));
     }
 
     private static Optional<String> cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        return cookies == null ? Optional.empty()
-                : Arrays.stream(cookies).filter(c -> name.equals(c.getName())).map(Cookie::getValue).findFirst();
+        return Cookies.values(request, name).findFirst();
     }
 }

@@ -101,14 +101,18 @@ final class HttpBench {
         load(sessions, warmup, null);
         Samples times = new Samples();
         long started = System.nanoTime();
-        int[] doneAndFailed = load(sessions, duration, times);
+        Fetched fetched = load(sessions, duration, times);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new CatalogLoad((doneAndFailed[0] - doneAndFailed[1]) / seconds, times, doneAndFailed[0],
-                doneAndFailed[1]);
+        return new CatalogLoad((fetched.pages() - fetched.failed()) / seconds, times, fetched.pages(),
+                fetched.failed());
     }
 
-    /** Every session fetches catalog pages in turn for {@code duration}; returns pages fetched and failed. */
-    private static int[] load(List<LoadHarness.Client> sessions, Duration duration, Samples times) {
+    /** Pages fetched in a load, and how many of them were not the expected 200. */
+    private record Fetched(int pages, int failed) {
+    }
+
+    /** Every session fetches catalog pages in turn for {@code duration}. */
+    private static Fetched load(List<LoadHarness.Client> sessions, Duration duration, Samples times) {
         List<String> pages = List.of("/catalog", "/catalog?page=2", "/catalog?page=5", "/catalog?page=9",
                 "/catalog?page=1&sort=code");
         AtomicInteger done = new AtomicInteger();
@@ -127,7 +131,7 @@ final class HttpBench {
                 });
             }
         }
-        return new int[] {done.get(), failed.get()};
+        return new Fetched(done.get(), failed.get());
     }
 
     /** 0 when the page is a 200 holding {@code expected}, else 1. */

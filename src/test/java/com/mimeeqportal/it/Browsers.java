@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -43,7 +44,11 @@ final class Browsers {
     /** A headless Chromium on the deployed portal; close it after each test. */
     static Session open(URL deployment) throws IOException {
         WebDriver driver = headlessChromium();
-        return new Session(driver, new WebDriverWait(driver, Duration.ofSeconds(20)), Fixtures.uri(deployment));
+        WebDriverWait waiting = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // A condition that finds an element and then reads it can catch the page between the two when a click
+        // has just started a navigation (the old <html> is gone by the time its lang is read): poll again.
+        waiting.ignoring(StaleElementReferenceException.class);
+        return new Session(driver, waiting, Fixtures.uri(deployment));
     }
 
     /** One browser on the portal under test. */

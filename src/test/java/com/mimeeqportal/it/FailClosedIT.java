@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -104,7 +106,7 @@ class FailClosedIT {
             } finally {
                 install.asSuperuser("drop trigger refuse_answered on audit_event");
             }
-            long keptUntil = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            long keptUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!auditedCalls(admin).contains(withheldCall) && System.nanoTime() < keptUntil) {
                 Thread.sleep(1_000);
             }
@@ -113,7 +115,7 @@ class FailClosedIT {
     }
 
     /** The correlation ids of the Mimeeq calls on the first page of the tenant's audit log. */
-    private static java.util.List<String> auditedCalls(PortalClient admin) {
+    private static List<String> auditedCalls(PortalClient admin) {
         return admin.get("/admin/audit").html().select("tr[data-type=MIMEEQ_CALL] td.correlation").eachText();
     }
 
