@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The portal as the run profile starts it ({@code portal.jvm.flags} or the flags given, {@code java -jar
- * payara-micro.jar} with the sandbox and the portal deployed, demo mode, data in {@code ./data} of the working
- * directory), timed from launch until both {@code /health/ready} and {@code /login} answer 200.
+ * The portal as the run profile starts it ({@code portal.jvm.flags} or the flags given, Payara Micro's launcher
+ * in a prepared runtime directory ({@link PayaraRuntime}; {@code -Dbench.runtime=micro-jar}: {@code java -jar
+ * payara-micro.jar} instead) with the sandbox and the portal deployed, demo mode, data in {@code ./data} of the
+ * working directory), timed from launch until both {@code /health/ready} and {@code /login} answer 200.
  */
 final class PortalRun implements AutoCloseable {
 
@@ -45,13 +46,14 @@ final class PortalRun implements AutoCloseable {
     }
 
     /**
-     * The run profile's command line with {@code jvmFlags} in place of {@code portal.jvm.flags} and
-     * {@code payaraOptions} (further Payara Micro options) at its end.
+     * The run profile's command line with {@code jvmFlags} in place of its flags, {@code payaraJar} (the launcher
+     * of a prepared runtime, or Payara Micro's own jar) after {@code -jar}, and {@code payaraOptions} (further
+     * Payara Micro options) at its end.
      */
-    static List<String> command(String jvmFlags, String payaraOptions, int port) {
+    static List<String> command(String jvmFlags, String payaraOptions, int port, Path payaraJar) {
         List<String> command = new ArrayList<>(List.of("java"));
         words(jvmFlags).forEach(command::add);
-        command.addAll(List.of("-Dportal.http.port=" + port, "-jar", PayaraMicroProcess.microJar().toString(),
+        command.addAll(List.of("-Dportal.http.port=" + port, "-jar", payaraJar.toString(),
                 "--prebootcommandfile", preBootFile().toString(),
                 "--deploy", PayaraMicroProcess.sandboxWar().toString(),
                 "--deploy", PayaraMicroProcess.portalWar() + java.io.File.pathSeparator + "/",
@@ -76,10 +78,19 @@ final class PortalRun implements AutoCloseable {
         Map<String, String> environment = Map.of("PORTAL_DEMO_OPERATOR_PASSWORD", PASSWORDS.operator(),
                 "PORTAL_DEMO_ADMIN_PASSWORD", PASSWORDS.admin(), "PORTAL_DEMO_SALES_PASSWORD", PASSWORDS.sales(),
                 "MALLOC_ARENA_MAX", "2");
+        String payaraOptions = System.getProperty("bench.payara-options", "");
+        List<String> command;
+        if ("micro-jar".equals(System.getProperty("bench.runtime", "launcher"))) {
+            command = command(jvmFlags, payaraOptions, port, PayaraMicroProcess.microJar());
+        } else {
+            PayaraRuntime runtime = PayaraRuntime.prepared();
+            command = command(jvmFlags, payaraOptions, port, runtime.launcher());
+            runtime.trainIfMissing(command, environment, directory);
+            runtime.reset();
+        }
         long launched = System.nanoTime();
-        PayaraMicroProcess process = PayaraMicroProcess.start(
-                command(jvmFlags, System.getProperty("bench.payara-options", ""), port), environment, port,
-                directory.resolve(logName), directory);
+        PayaraMicroProcess process = PayaraMicroProcess.start(command, environment, port, directory.resolve(logName),
+                directory);
         Runtime.getRuntime().addShutdownHook(new Thread(process::close));
         try {
             awaitAnswers(process, launched);

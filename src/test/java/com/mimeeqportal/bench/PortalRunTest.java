@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +39,16 @@ class PortalRunTest {
 
     @Test
     void theCommandIsTheRunProfilesWithTheFlagsGiven() {
-        List<String> command = PortalRun.command("  -XX:+UseSerialGC   -Xmx512m ", "", 18080);
-        assertEquals(List.of("java", "-XX:+UseSerialGC", "-Xmx512m", "-Dportal.http.port=18080", "-jar"),
-                command.subList(0, 5));
+        Path launcher = Path.of("/tmp/rt/launch-micro.jar");
+        List<String> command = PortalRun.command("  -XX:+UseSerialGC   -Xmx512m ", "", 18080, launcher);
+        assertEquals(List.of("java", "-XX:+UseSerialGC", "-Xmx512m", "-Dportal.http.port=18080", "-jar",
+                "/tmp/rt/launch-micro.jar"), command.subList(0, 6));
         String line = String.join(" ", command);
         assertTrue(line.contains("sandbox.war --deploy "), line);
         assertTrue(line.endsWith("portal.war:/ --port 18080 --nohazelcast --disablephonehome --nocluster"), line);
-        assertEquals(List.of("java", "-Dportal.http.port=1"), PortalRun.command("", " ", 1).subList(0, 2));
-        List<String> withOptions = PortalRun.command("", "--rootdir /tmp/rt", 1);
-        assertEquals(List.of("--nocluster", "--rootdir", "/tmp/rt"), withOptions.subList(withOptions.size() - 3,
+        assertEquals(List.of("java", "-Dportal.http.port=1"), PortalRun.command("", " ", 1, launcher).subList(0, 2));
+        List<String> withOptions = PortalRun.command("", "--maxhttpthreads 20", 1, launcher);
+        assertEquals(List.of("--nocluster", "--maxhttpthreads", "20"), withOptions.subList(withOptions.size() - 3,
                 withOptions.size()));
     }
 }

@@ -115,7 +115,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /** Waits for the JVM to end by itself and returns its exit status. */
-    int awaitExit(Duration budget) {
+    public int awaitExit(Duration budget) {
         try {
             assertTrue(process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS),
                     () -> "Payara Micro was expected to stop by itself:\n" + log());
