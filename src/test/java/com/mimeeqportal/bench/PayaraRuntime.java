@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Payara Micro started the way the run profile starts it (pom.xml, profile run): its runtime unpacked once into a
+ * Payara Micro for ahead-of-time cache trials ({@code -Dbench.runtime=launcher}): its runtime unpacked once into a
  * fixed directory by {@code --outputlauncher}, the launcher jar there on the command line, so that Payara's own
- * classes come from the class path, where JDK 25's ahead-of-time cache can hold them. Before every start the
- * directory is put back as {@code --outputlauncher} left it (Payara Micro keeps deployments in its root
+ * classes come from the same class path at every start, as a JDK 25 ahead-of-time cache requires. Before every
+ * start the directory is put back as {@code --outputlauncher} left it (Payara Micro keeps deployments in its root
  * directory). A variant whose flags name an {@code -XX:AOTCache=} file that does not exist yet gets it made first,
- * by a training start of the same command that stops once everything is deployed ({@code --warmup}).
+ * by a training start of the same command that stops once everything is deployed ({@code --warmup}). Not the run
+ * profile's way: with the cache, a JDK 25.0.3 portal crashed under load (docs/performance.md).
  */
 final class PayaraRuntime {
 

@@ -223,11 +223,15 @@ public final class LoadHarness {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** The Payara Micro process on this machine that listens on the harness's port (given as -Dportal.http.port or --port). */
+    /**
+     * The Payara Micro process on this machine that listens on the harness's port (given as -Dportal.http.port or
+     * --port), started from its jar or, as the run profile starts it, from the launcher in its runtime directory.
+     */
     private ProcessHandle portalProcess() {
         String port = Integer.toString(base.getPort());
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains("payara-micro")
+                .filter(p -> p.info().commandLine().map(line -> (line.contains("payara-micro")
+                        || line.contains("launch-micro.jar"))
                         && (line.contains("-Dportal.http.port=" + port + " ") || line.contains("--port " + port))).orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No Payara Micro process for port " + port + " on this machine"));
