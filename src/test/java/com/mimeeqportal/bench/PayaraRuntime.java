@@ -54,7 +54,7 @@ final class PayaraRuntime {
         return directory.resolve("launch-micro.jar");
     }
 
-    /** Forgets the last start's deployments and configuration, as the run profile does before each start. */
+    /** Forgets the last start's deployments and configuration: Payara Micro deploys only what the command names. */
     void reset() {
         for (String state : STATE) {
             deleteTree(directory.resolve(state));
