@@ -100,6 +100,9 @@ class SalesFlowBrowserIT {
         browser.findElement(By.id("value2")).sendKeys("PL-DF-TRADE-EUR");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.comparison")));
+        // A GET form: what it sends ends up in the address bar, the history and access logs; never the CSRF token.
+        assertTrue(browser.getCurrentUrl().contains("kind1=group"), browser.getCurrentUrl());
+        assertFalse(browser.getCurrentUrl().contains("_csrf"), browser.getCurrentUrl());
         assertEquals(2, browser.findElements(By.cssSelector("table.comparison tbody tr")).size());
         assertEquals(1, browser.findElements(By.cssSelector("table.comparison tr.cheapest")).size());
         assertTrue(browser.findElement(By.cssSelector("table.comparison tr.cheapest")).getText().contains("Cheapest"));
