@@ -49,11 +49,11 @@ public final class Database implements AutoCloseable {
         this.sessionFactory = sessionFactory;
     }
 
-    /** Where tenants of the old built-in sandbox go when nothing else says (the demo's default address). */
     /** How long a request waits for a pooled connection before it fails (and the page says the database is down). */
     static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
     private static final int H2_DATABASE_IS_CLOSED = 90098;
 
+    /** Where tenants of the old built-in sandbox go when nothing else says (the demo's default address). */
     public static final String DEFAULT_SANDBOX_BASE_URL = "http://localhost:8080/sandbox";
 
     /** Opens the pool, migrates the schema and builds the session factory. */

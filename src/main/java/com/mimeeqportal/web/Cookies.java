@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -17,16 +16,27 @@ final class Cookies {
     private Cookies() {
     }
 
-    /** Sets {@code name} for {@code maxAge}, or for the browser's session when it is empty. */
+    /** Sets {@code name} for as long as the browser's session lasts. */
     static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
-                    String sameSite, Optional<Duration> maxAge) {
+                    String sameSite) {
+        response.addCookie(cookie(request, name, value, sameSite));
+    }
+
+    /** Sets {@code name} for {@code maxAge}, across browser restarts. */
+    static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
+                    String sameSite, Duration maxAge) {
+        Cookie cookie = cookie(request, name, value, sameSite);
+        cookie.setMaxAge(Math.toIntExact(maxAge.toSeconds()));
+        response.addCookie(cookie);
+    }
+
+    private static Cookie cookie(HttpServletRequest request, String name, String value, String sameSite) {
         Cookie cookie = new Cookie(name, value);
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        maxAge.ifPresent(age -> cookie.setMaxAge(Math.toIntExact(age.toSeconds())));
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setAttribute("SameSite", sameSite);
-        response.addCookie(cookie);
+        return cookie;
     }
 
     /**

@@ -46,7 +46,7 @@ public final class CsrfTokens {
         String token = cookieToken(request).orElse(null);
         if (token == null) {
             token = newToken();
-            Cookies.set(request, response, COOKIE, token, "Strict", Optional.empty());
+            Cookies.set(request, response, COOKIE, token, "Strict");
         }
         request.setAttribute(ATTRIBUTE, token);
         return token;

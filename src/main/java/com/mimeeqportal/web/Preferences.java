@@ -94,7 +94,7 @@ public final class Preferences {
     }
 
     private static void remember(HttpServletRequest request, HttpServletResponse response, String name, String value) {
-        Cookies.set(request, response, name, value, "Lax", Optional.of(ONE_YEAR));
+        Cookies.set(request, response, name, value, "Lax", ONE_YEAR);
     }
 
     private static Optional<String> cookie(HttpServletRequest request, String name) {

@@ -1,5 +1,6 @@
 package com.mimeeqportal.bench;
 
+import com.mimeeqportal.it.Fixtures;
 import com.mimeeqportal.it.PayaraMicroProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ final class PayaraRuntime {
     /** Forgets the last start's deployments and configuration: Payara Micro deploys only what the command names. */
     void reset() {
         for (String state : STATE) {
-            deleteTree(directory.resolve(state));
+            Fixtures.deleteTree(directory.resolve(state));
         }
         copyTree(pristineConfig(), directory.resolve("config"));
     }
@@ -78,7 +78,7 @@ final class PayaraRuntime {
         System.out.println("Training start for the ahead-of-time cache " + cache + " (once; about a minute)");
         reset();
         run(training.get().command(), trainingEnvironment, work.resolve("aot-training.log"));
-        deleteTree(data);
+        Fixtures.deleteTree(data);
         if (!Files.exists(cache)) {
             throw new IllegalStateException("The training start made no cache " + cache + "; see "
                     + work.resolve("aot-training.log"));
@@ -131,19 +131,6 @@ final class PayaraRuntime {
                 } else {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

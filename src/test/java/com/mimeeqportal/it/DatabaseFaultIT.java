@@ -53,7 +53,7 @@ class DatabaseFaultIT {
         work = Files.createDirectories(Fixtures.itDir().resolve("database-fault"));
         pgData = work.resolve("pgdata");
         pgPort = PayaraMicroProcess.freePort();
-        deleteRecursively(pgData);
+        Fixtures.deleteTree(pgData);
         // Not "clean": a clean data directory is deleted by close(), and this test starts it again after close().
         postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(pgPort).start();
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
@@ -182,16 +182,6 @@ class DatabaseFaultIT {
             }
         }
         return "(no SEVERE request failure in " + log + ")";
-    }
-
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     private static void awaitStatus(URI base, String path, int expected, Duration budget) throws Exception {

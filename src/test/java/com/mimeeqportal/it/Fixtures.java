@@ -105,4 +105,18 @@ public final class Fixtures {
         PortalClient.Page saved = admin.submit("/admin/api-key", "/admin/api-key", Map.of("apiKey", key));
         assertEquals(302, saved.status(), saved.text());
     }
+
+    /** Deletes {@code root} and everything under it; nothing if it is not there. */
+    public static void deleteTree(Path root) {
+        if (!java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
