@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -110,6 +111,18 @@ class AuditTemplatesTest {
         Document page = render("audit/retention", model);
         assertEquals("forever", page.select("input[name=retentionDays]").val());
         assertTrue(page.select("#retentionDays-msg").text().contains("3650"), page.text());
+    }
+
+    @Test
+    void theFiltersAreAGetFormOfTheirFieldsOnceWithoutTheCsrfToken() {
+        Document page = render("audit/list", listModel(AuditFilterForm.parse(Map.of("type", "LOGIN")::get,
+                Clock.systemUTC())));
+        Element form = page.selectFirst("form.audit-filter");
+        assertEquals("get", form.attr("method"));
+        List<String> names = form.select("input, select").eachAttr("name");
+        assertFalse(names.contains("_csrf"), "a GET form's fields end up in its URL: " + names);
+        assertEquals(names.stream().distinct().toList(), names, "each field once");
+        assertEquals("LOGIN", form.select("select[name=type] option[selected]").val());
     }
 
     private static Map<String, Object> listModel(AuditFilterForm.Result parsed) {

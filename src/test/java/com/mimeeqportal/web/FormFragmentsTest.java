@@ -1,19 +1,13 @@
 package com.mimeeqportal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.mimeeqportal.audit.AuditEventType;
-import com.mimeeqportal.audit.AuditFilterForm;
-import com.mimeeqportal.audit.AuditOutcome;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.SignedInUser;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.input.FormErrors;
 import com.mimeeqportal.mimeeq.ProductInfo;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +24,8 @@ import org.thymeleaf.context.Context;
  * by a markup selector, and a selector that is also an element's name ({@code input}, {@code select}) matches
  * every such element of the file as well: the text field once brought the file's two hidden {@code _csrf}
  * inputs along into every form that used it, so a GET form (the lookup, the catalog's filters) sent the CSRF
- * token in its URL, into the browser's history and the server's access log.
+ * token in its URL, into the browser's history and the server's access log. The audit filters, which use both
+ * fragments, are checked in {@code AuditTemplatesTest}.
  */
 class FormFragmentsTest {
 
@@ -54,26 +49,6 @@ class FormFragmentsTest {
         assertEquals(List.of("code"), form.select("input, select").stream().map(e -> e.attr("name")).toList(),
                 "the form's fields, and nothing else: " + form);
         assertEquals(1, page.select("input#code").size());
-    }
-
-    @Test
-    void theAuditFiltersAreTheirFieldsOnce() {
-        AuditFilterForm.Result parsed = AuditFilterForm.parse(Map.of("type", "LOGIN")::get, Clock.systemUTC());
-        Map<String, Object> model = new HashMap<>();
-        model.put("form", parsed.form());
-        model.put("errors", parsed.errors());
-        model.put("basePath", "/admin/audit");
-        model.put("types", Arrays.asList(AuditEventType.values()));
-        model.put("outcomes", Arrays.asList(AuditOutcome.values()));
-        model.put("ranges", AuditFilterForm.RANGES);
-
-        Element form = render("audit/list", model).selectFirst("form.audit-filter");
-        assertEquals("get", form.attr("method"));
-        List<String> names = form.select("input, select").eachAttr("name");
-        assertFalse(names.contains("_csrf"), names.toString());
-        assertEquals(names.stream().distinct().toList(), names, "each field once");
-        assertEquals(1, form.select("select[name=type]").size());
-        assertEquals("LOGIN", form.select("select[name=type] option[selected]").val());
     }
 
     private Document render(String template, Map<String, Object> model) {
