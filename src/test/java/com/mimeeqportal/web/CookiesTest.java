@@ -1,6 +1,7 @@
 package com.mimeeqportal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.Cookie;
@@ -25,7 +26,7 @@ class CookiesTest {
         assertEquals(-1, cookie.getMaxAge(), "gone when the browser closes");
         assertEquals("/", cookie.getPath());
         assertTrue(cookie.isHttpOnly());
-        assertEquals(false, cookie.getSecure());
+        assertFalse(cookie.getSecure(), "plain HTTP");
         assertEquals("Strict", cookie.getAttribute("SameSite"));
     }
 
