@@ -46,7 +46,7 @@ class FormFragmentsTest {
         Document page = render("product/lookup", model);
         Element form = page.selectFirst("form[action=/products/lookup]");
         assertEquals("get", form.attr("method"));
-        assertEquals(List.of("code"), form.select("input, select").stream().map(e -> e.attr("name")).toList(),
+        assertEquals(List.of("code"), form.select("input, select").eachAttr("name"),
                 "the form's fields, and nothing else: " + form);
         assertEquals(1, page.select("input#code").size());
     }
