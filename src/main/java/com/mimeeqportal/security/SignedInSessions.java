@@ -8,10 +8,7 @@ import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.AuditUnavailableException;
 import com.mimeeqportal.system.Database;
 import com.mimeeqportal.system.PortalConfig;
-import com.mimeeqportal.tenant.Tenant;
-import com.mimeeqportal.tenant.Tenants;
 import com.mimeeqportal.user.User;
-import com.mimeeqportal.user.Users;
 import com.mimeeqportal.web.CsrfTokens;
 import com.mimeeqportal.web.RequestAttributes;
 import com.mimeeqportal.web.SessionGate;
@@ -33,7 +30,7 @@ import java.util.Set;
  * deleted user, a raised session epoch (password reset, "sign out my other sessions"), a suspended tenant
  * or the absolute timeout ends it at once. A user who must change the password is kept on that page. The
  * user's language and time zone, if changed in another session, are copied into this one from the same read.
- * Two primary-key reads in one transaction per request buy that a disabled user is gone at the next click,
+ * One primary-key read per request ({@link Standing}) buys that a disabled user is gone at the next click,
  * not at the next idle timeout.
  */
 @ApplicationScoped
@@ -44,17 +41,13 @@ public class SignedInSessions implements SessionGate {
     private static final Set<String> WHILE_CHANGING = Set.of(PASSWORD_PAGE, "/logout", "/error");
 
     private final Database database;
-    private final Users users;
-    private final Tenants tenants;
     private final AuditLog audit;
     private final SessionLimits limits;
     private final Clock clock;
 
     @Inject
-    public SignedInSessions(Database database, Users users, Tenants tenants, AuditLog audit, PortalConfig config) {
+    public SignedInSessions(Database database, AuditLog audit, PortalConfig config) {
         this.database = database;
-        this.users = users;
-        this.tenants = tenants;
         this.audit = audit;
         this.limits = SessionLimits.from(config);
         this.clock = Clock.systemUTC();
@@ -62,8 +55,6 @@ public class SignedInSessions implements SessionGate {
 
     protected SignedInSessions() {
         this.database = null;
-        this.users = null;
-        this.tenants = null;
         this.audit = null;
         this.limits = null;
         this.clock = null;
@@ -147,23 +138,19 @@ public class SignedInSessions implements SessionGate {
         }
         HttpSession session = request.getSession(false);
         Optional<SessionStamp> stamp = SessionStamp.of(session);
-        Standing standing = database.readAsSystem(sql -> {
-            Optional<User> found = users.find(sql, signedIn.get().userId());
-            return new Standing(found, found.map(u -> u.tenantId().isSystem()
-                    || tenants.find(sql, u.tenantId()).map(Tenant::active).orElse(false)).orElse(false));
-        });
-        Optional<User> user = standing.user();
-        Optional<String> ended = endReason(limits, stamp, user, standing.tenantActive(), clock.instant());
+        Optional<Standing> standing = database.readPlainAsSystem(sql -> Standing.read(sql, signedIn.get().userId()));
+        Optional<String> ended = endReason(limits, stamp, standing, clock.instant());
         if (ended.isPresent()) {
             end(request, signedIn.get(), ended.get());
             response.sendRedirect(request.getContextPath() + "/login?ended");
             return false;
         }
-        if (!user.get().preferences().equals(RequestAttributes.preferences(request).orElse(null))) {
+        Standing now = standing.get();
+        if (!now.preferences().equals(RequestAttributes.preferences(request).orElse(null))) {
             // Chosen in another session of the same user: the row read above has it, so this costs no query.
-            RequestAttributes.keepPreferences(session, user.get().preferences());
+            RequestAttributes.keepPreferences(session, now.preferences());
         }
-        if (user.get().mustChangePassword() && !WHILE_CHANGING.contains(path)) {
+        if (now.mustChangePassword() && !WHILE_CHANGING.contains(path)) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return false;
         }
@@ -171,8 +158,8 @@ public class SignedInSessions implements SessionGate {
     }
 
     /** Why the session must end now, if it must: the audit reason of its SESSION_END. */
-    static Optional<String> endReason(SessionLimits limits, Optional<SessionStamp> stamp, Optional<User> user,
-                                      boolean tenantActive, Instant now) {
+    static Optional<String> endReason(SessionLimits limits, Optional<SessionStamp> stamp, Optional<Standing> user,
+                                      Instant now) {
         if (stamp.isEmpty() || user.isEmpty()) {
             return Optional.of("NO_SUCH_SIGN_IN");
         }
@@ -182,7 +169,7 @@ public class SignedInSessions implements SessionGate {
         if (user.get().sessionEpoch() != stamp.get().epoch()) {
             return Optional.of("SIGNED_OUT_ELSEWHERE");
         }
-        if (!tenantActive) {
+        if (!user.get().tenantActive()) {
             return Optional.of("TENANT_SUSPENDED");
         }
         if (limits.expired(stamp.get().signedInAt(), now)) {
@@ -200,9 +187,5 @@ public class SignedInSessions implements SessionGate {
         if (session != null) {
             session.invalidate();
         }
-    }
-
-    /** The signed-in user as the database has them now, and whether their tenant may work. */
-    private record Standing(Optional<User> user, boolean tenantActive) {
     }
 }

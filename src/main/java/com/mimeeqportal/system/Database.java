@@ -25,6 +25,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
@@ -43,10 +45,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
+    private final SqlExceptionHelper sqlExceptions;
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.sqlExceptions = sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getSqlExceptionHelper();
     }
 
     /** How long a request waits for a pooled connection before it fails (and the page says the database is down). */
@@ -195,25 +200,35 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * As {@link #asSystem}, for reads only: what is loaded is read-only (no snapshot kept, nothing to compare
-     * at the end) and the transaction is rolled back rather than flushed and committed. For the check before
-     * every signed-in page, where the commit's dirty check of the user and tenant rows showed in a profile.
+     * Runs {@code work} in plain JDBC on a pooled connection, in a transaction that is committed (it only reads;
+     * a rollback would also empty H2's cache of parsed statements). No tenant filter applies: like
+     * {@link #asSystem}, only for what must see any tenant's rows. For the check before every signed-in page,
+     * where opening a Hibernate session cost more than the query. Failures come out as Hibernate's exceptions,
+     * as from the other methods, so an outage is told from a bug the same way.
      */
-    public <T> T readAsSystem(Function<Session, T> work) {
-        try (Session session = sessionFactory.withOptions().tenantIdentifier(TenantId.SYSTEM.value()).openSession()) {
-            session.setDefaultReadOnly(true);
-            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
-            Transaction transaction = session.beginTransaction();
-            T result;
+    public <T> T readPlainAsSystem(PlainRead<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
             try {
-                result = work.apply(session);
-            } catch (RuntimeException | Error e) {
-                rollBack(transaction, e);
+                T result = work.read(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
                 throw e;
             }
-            transaction.rollback();
-            return result;
+        } catch (SQLException e) {
+            throw sqlExceptions.convert(e, "A plain read failed");
         }
+    }
+
+    /** Plain JDBC work for {@link #readPlainAsSystem}. */
+    @FunctionalInterface
+    public interface PlainRead<T> {
+        T read(Connection connection) throws SQLException;
     }
 
     /**

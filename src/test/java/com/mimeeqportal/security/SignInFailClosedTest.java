@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SignInFailClosedTest {
 
     private final List<String> calls = new ArrayList<>();
-    private final SignedInSessions sessions = new SignedInSessions(null, null, null, new BrokenAuditLog(), new Config());
+    private final SignedInSessions sessions = new SignedInSessions(null, new BrokenAuditLog(), new Config());
 
     @Test
     void aSignInThatCannotBeAuditedIsUndoneBeforeTheSessionHoldsTheUser() {

@@ -119,20 +119,27 @@ class SignInsTest {
     void aSessionEndsWhenItsEpochIsStaleOrItIsTooOld() {
         SessionLimits limits = new SessionLimits(Duration.ofMinutes(30), Duration.ofHours(12));
         SessionStamp stamp = new SessionStamp(user.sessionEpoch(), NOW);
-        Optional<User> found = Optional.of(user);
-        assertEquals(Optional.empty(), SignedInSessions.endReason(limits, Optional.of(stamp), found, true, NOW));
+        assertEquals(Optional.empty(), SignedInSessions.endReason(limits, Optional.of(stamp), standing(true), NOW));
         assertEquals(Optional.of("TENANT_SUSPENDED"),
-                SignedInSessions.endReason(limits, Optional.of(stamp), found, false, NOW));
-        assertEquals(Optional.of("ABSOLUTE_TIMEOUT"),
-                SignedInSessions.endReason(limits, Optional.of(stamp), found, true, NOW.plus(Duration.ofHours(12))));
+                SignedInSessions.endReason(limits, Optional.of(stamp), standing(false), NOW));
+        assertEquals(Optional.of("ABSOLUTE_TIMEOUT"), SignedInSessions.endReason(limits, Optional.of(stamp),
+                standing(true), NOW.plus(Duration.ofHours(12))));
+        assertEquals(Optional.of("NO_SUCH_SIGN_IN"),
+                SignedInSessions.endReason(limits, Optional.of(stamp), Optional.empty(), NOW));
+        assertEquals(Optional.of("NO_SUCH_SIGN_IN"),
+                SignedInSessions.endReason(limits, Optional.empty(), standing(true), NOW));
         user.changePassword("new-hash", true);
         assertEquals(Optional.of("SIGNED_OUT_ELSEWHERE"),
-                SignedInSessions.endReason(limits, Optional.of(stamp), found, true, NOW));
+                SignedInSessions.endReason(limits, Optional.of(stamp), standing(true), NOW));
         assertEquals(Optional.empty(),
-                SignedInSessions.endReason(limits, Optional.of(stamp.atEpoch(user.sessionEpoch())), found, true, NOW));
+                SignedInSessions.endReason(limits, Optional.of(stamp.atEpoch(user.sessionEpoch())), standing(true), NOW));
         user.disable();
         assertEquals(Optional.of("USER_DISABLED"),
-                SignedInSessions.endReason(limits, Optional.of(stamp), found, true, NOW));
+                SignedInSessions.endReason(limits, Optional.of(stamp), standing(true), NOW));
+    }
+
+    private Optional<Standing> standing(boolean tenantActive) {
+        return Optional.of(Standing.of(user, tenantActive));
     }
 
     /** Hibernate stamps the tenant at persist; a user that never met a session gets it here. */

@@ -21,6 +21,7 @@ import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.identity.Username;
 import com.mimeeqportal.input.PageRequest;
+import com.mimeeqportal.security.StandingTest;
 import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenant;
 import com.mimeeqportal.tenant.TenantName;
@@ -94,6 +95,11 @@ class PostgresIT {
             assertEquals(applied, query("select count(*) from flyway_schema_history where success"),
                     "a second start migrates nothing");
         }
+    }
+
+    @Test
+    void theSessionChecksOneQueryReadsWhatTheRowsSayNow() {
+        StandingTest.assertStandingsFollowTheRows(database, users, tenants);
     }
 
     @Test
