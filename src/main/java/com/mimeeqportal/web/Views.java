@@ -1,5 +1,6 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.identity.SignedInUser;
 import com.mimeeqportal.input.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
@@ -68,6 +70,7 @@ public class Views {
         var me = RequestAttributes.signedInUser(request);
         context.setVariable("me", me.orElse(null));
         if (me.isPresent()) {
+            context.setVariable("menu", Menu.of(me.get()));
             Map<String, Object> layout = new HashMap<>();
             for (LayoutContributor contributor : contributors) {
                 try {
@@ -82,13 +85,31 @@ public class Views {
         }
         context.setVariable("csrf", CsrfTokens.forPage(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
-        context.setVariable("languages", Messages.SUPPORTED);
+        context.setVariable("languages", Language.SUPPORTED);
         java.time.ZoneId zone = Preferences.zone(request);
         context.setVariable("zone", zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()); // as the list names it
         context.setVariable("zones", Preferences.ZONES);
         context.setVariable("currentPath", currentPath(request));
         context.setVariables(new HashMap<>(model));
         engine.process(template, context, response.getWriter());
+    }
+
+    /**
+     * Which parts of the navigation the signed-in person sees. Worked out here, not by method calls in the layout's
+     * conditions: OGNL with Thymeleaf's checks on each call was about a tenth of every page's render.
+     */
+    public record Menu(boolean sales, boolean admin, boolean operator) {
+
+        static Menu of(SignedInUser me) {
+            return new Menu(me.role().atLeastSales(), me.admin(), me.operator());
+        }
+    }
+
+    /** A language the portal speaks, with its name in that language: the switch in the layout and the form. */
+    public record Language(String language, String name) {
+
+        static final List<Language> SUPPORTED = Messages.SUPPORTED.stream()
+                .map(locale -> new Language(locale.getLanguage(), locale.getDisplayLanguage(locale))).toList();
     }
 
     /** The page as requested (path and query), for the language switch to come back to; POSTs go to the path. */

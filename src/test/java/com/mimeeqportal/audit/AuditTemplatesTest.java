@@ -147,9 +147,7 @@ class AuditTemplatesTest {
     }
 
     private Document render(String template, Map<String, Object> model) {
-        Context context = new Context(Locale.ENGLISH);
-        context.setVariable("me", ADMIN);
-        context.setVariable("csrf", "token");
+        Context context = TemplateTestEngine.signedIn(Locale.ENGLISH, ADMIN);
         context.setVariables(model);
         String html = engine.process(template, context);
         assertFalse(html.contains("??"), "a missing message key");

@@ -6,7 +6,6 @@ import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.SignedInUser;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.identity.Username;
-import com.mimeeqportal.input.Messages;
 import com.mimeeqportal.input.Page;
 import com.mimeeqportal.mimeeq.ProductSummary;
 import com.mimeeqportal.web.Preferences;
@@ -55,14 +54,12 @@ public class CatalogRenderBenchmark {
     @Setup
     public void model() {
         engine = TemplateTestEngine.create();
-        context = new Context(Locale.forLanguageTag(language));
         TenantId tenant = TenantId.random();
-        context.setVariable("me", new SignedInUser("u-sales", new Username("sales@demo.example"), tenant,
-                "Demo Furniture", Role.SALES));
+        context = TemplateTestEngine.signedIn(Locale.forLanguageTag(language), new SignedInUser("u-sales",
+                new Username("sales@demo.example"), tenant, "Demo Furniture", Role.SALES));
         context.setVariable("keyInvalid", false);
-        context.setVariable("csrf", "Zx8bq0lJv3m1cH9T2yWkR4sA6dF5gN7p");
+        context.setVariable("csrf", "Zx8bq0lJv3m1cH9T2yWkR4sA6dF5gN7p"); // a real token's length
         context.setVariable("correlationId", "7f3c9a2e-bench");
-        context.setVariable("languages", Messages.SUPPORTED);
         context.setVariable("zone", "UTC");
         context.setVariable("zones", Preferences.ZONES);
         context.setVariable("currentPath", "/catalog");

@@ -69,9 +69,7 @@ class KeysetTemplateTest {
     }
 
     private Document render(KeysetStatus status, FormErrors errors, int refreshSeconds) {
-        Context context = new Context(Locale.ENGLISH);
-        context.setVariable("me", OPERATOR);
-        context.setVariable("csrf", "token");
+        Context context = TemplateTestEngine.signedIn(Locale.ENGLISH, OPERATOR);
         Map<String, Object> model = new HashMap<>();
         model.put("keyset", status);
         model.put("errors", errors);

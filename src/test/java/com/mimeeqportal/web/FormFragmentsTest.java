@@ -52,10 +52,7 @@ class FormFragmentsTest {
     }
 
     private Document render(String template, Map<String, Object> model) {
-        Context context = new Context(Locale.ENGLISH);
-        context.setVariable("me", SALES);
-        context.setVariable("csrf", "token");
-        context.setVariable("languages", List.of(Locale.ENGLISH));
+        Context context = TemplateTestEngine.signedIn(Locale.ENGLISH, SALES);
         context.setVariables(model);
         return Jsoup.parse(engine.process(template, context));
     }

@@ -1,7 +1,10 @@
 package com.mimeeqportal.web;
 
+import com.mimeeqportal.identity.SignedInUser;
+import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -31,5 +34,18 @@ public final class TemplateTestEngine {
             }
         });
         return engine;
+    }
+
+    /**
+     * A context with what {@code Views} gives every page of {@code me}: who is signed in, the parts of the menu
+     * they see, a CSRF token and the language list. A test adds its page's model.
+     */
+    public static Context signedIn(Locale locale, SignedInUser me) {
+        Context context = new Context(locale);
+        context.setVariable("me", me);
+        context.setVariable("menu", Views.Menu.of(me));
+        context.setVariable("csrf", "token");
+        context.setVariable("languages", Views.Language.SUPPORTED);
+        return context;
     }
 }
