@@ -2,6 +2,7 @@ package com.mimeeqportal.catalog;
 
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.input.InvalidInputException;
+import com.mimeeqportal.input.Messages;
 import com.mimeeqportal.mimeeq.MimeeqPageServlet;
 import com.mimeeqportal.mimeeq.MimeeqResult;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ public class CatalogServlet extends MimeeqPageServlet {
         }
         switch (catalog.page(actor, query)) {
             case MimeeqResult.Ok<Catalog.CatalogPage> ok ->
-                    render(request, response, "catalog/list", Map.of("catalog", ok.value(), "query", query));
+                    render(request, response, "catalog/list", Map.of("catalog", ok.value(), "query", query,
+                            "labels", CatalogLabels.in(Messages.locale())));
             case MimeeqResult.Failed<Catalog.CatalogPage> failed ->
                     renderFailure(request, response, failed.failure(), FAILURE_PAGE, Map.of());
         }

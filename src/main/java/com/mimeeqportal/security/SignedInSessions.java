@@ -158,18 +158,18 @@ public class SignedInSessions implements SessionGate {
     }
 
     /** Why the session must end now, if it must: the audit reason of its SESSION_END. */
-    static Optional<String> endReason(SessionLimits limits, Optional<SessionStamp> stamp, Optional<Standing> user,
+    static Optional<String> endReason(SessionLimits limits, Optional<SessionStamp> stamp, Optional<Standing> standing,
                                       Instant now) {
-        if (stamp.isEmpty() || user.isEmpty()) {
+        if (stamp.isEmpty() || standing.isEmpty()) {
             return Optional.of("NO_SUCH_SIGN_IN");
         }
-        if (!user.get().enabled()) {
+        if (!standing.get().enabled()) {
             return Optional.of("USER_DISABLED");
         }
-        if (user.get().sessionEpoch() != stamp.get().epoch()) {
+        if (standing.get().sessionEpoch() != stamp.get().epoch()) {
             return Optional.of("SIGNED_OUT_ELSEWHERE");
         }
-        if (!user.get().tenantActive()) {
+        if (!standing.get().tenantActive()) {
             return Optional.of("TENANT_SUSPENDED");
         }
         if (limits.expired(stamp.get().signedInAt(), now)) {

@@ -1,7 +1,7 @@
 package com.mimeeqportal.web;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import ognl.ObjectPropertyAccessor;
@@ -13,30 +13,42 @@ import ognl.OgnlRuntime;
  * Thymeleaf uses outside Spring, knows JavaBean getters only: for a record it searches every method of
  * the class by name on every read, and a catalog page of 25 products spent more than a third of its render
  * time there (about 2.3 MB of garbage a page, docs/performance.md). This accessor finds each record
- * type's component accessors once and calls them; anything that is not a component (a method written as a
- * property, say) goes to OGNL's own accessor as before.
+ * type's component accessors once and calls them; anything else goes to OGNL's own accessor as before.
+ *
+ * <p>A record's own public methods without parameters that work something out from its components
+ * ({@code ProductSummary.name()}, {@code active()}) read the same way, as properties ({@code ${p.name}}): in the
+ * record's style, and without OGNL's method call, which looks the method up by name and checks a system property
+ * on every call. Written as a call ({@code ${p.name()}}) they still work as before.
  */
 final class RecordProperties extends ObjectPropertyAccessor {
 
-    private static final ClassValue<Map<String, Method>> COMPONENTS = new ClassValue<>() {
+    private static final ClassValue<Map<String, Method>> PROPERTIES = new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
             Map<String, Method> accessors = new HashMap<>();
-            RecordComponent[] components = type.getRecordComponents();
-            if (components != null) {
-                for (RecordComponent component : components) {
-                    Method accessor = component.getAccessor();
-                    // A record nested privately in a feature class still has its accessors called from here.
-                    accessor.trySetAccessible();
-                    accessors.put(component.getName(), accessor);
+            if (type.isRecord()) {
+                for (Method method : type.getDeclaredMethods()) {
+                    if (isProperty(method)) {
+                        // A record nested privately in a feature class still has its accessors called from here.
+                        method.trySetAccessible();
+                        accessors.put(method.getName(), method);
+                    }
                 }
             }
             return Map.copyOf(accessors);
         }
     };
 
+    /** A component's accessor, or a public method of the record's own that takes nothing and answers something. */
+    private static boolean isProperty(Method method) {
+        int modifiers = method.getModifiers();
+        return Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers) && method.getParameterCount() == 0
+                && method.getReturnType() != void.class && !method.isSynthetic() && !method.isBridge()
+                && !method.getName().equals("toString") && !method.getName().equals("hashCode");
+    }
+
     /** Registers the accessor for every record, in the OGNL runtime of this application's class loader. */
-    static void install() {
+    static void register() {
         OgnlRuntime.setPropertyAccessor(Record.class, new RecordProperties());
     }
 
@@ -44,7 +56,7 @@ final class RecordProperties extends ObjectPropertyAccessor {
     @SuppressWarnings("rawtypes")
     public Object getProperty(Map context, Object target, Object name) throws OgnlException {
         if (target != null && name instanceof String property) {
-            Method accessor = COMPONENTS.get(target.getClass()).get(property);
+            Method accessor = PROPERTIES.get(target.getClass()).get(property);
             if (accessor != null) {
                 try {
                     return accessor.invoke(target);

@@ -41,7 +41,7 @@ public class Views {
         resolver.setSuffix(".html");
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
-        RecordProperties.install();
+        OgnlSetup.install();
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(new PortalMessageResolver());

@@ -1,6 +1,7 @@
 package com.mimeeqportal.bench;
 
 import com.mimeeqportal.catalog.Catalog;
+import com.mimeeqportal.catalog.CatalogLabels;
 import com.mimeeqportal.catalog.CatalogQuery;
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.SignedInUser;
@@ -69,6 +70,7 @@ public class CatalogRenderBenchmark {
                 1, CatalogQuery.PAGE_SIZE, products.size()), Instant.parse("2026-12-01T09:30:00Z"), products.size(),
                 distinct(products, ProductSummary::collection), distinct(products, ProductSummary::manufacturer), false));
         context.setVariable("query", query);
+        context.setVariable("labels", CatalogLabels.in(Locale.forLanguageTag(language)));
         String html = render();
         if (!html.contains("data-product-id") || html.contains("??")) {
             throw new IllegalStateException("The catalog page did not render as the portal renders it:\n" + html);

@@ -22,7 +22,7 @@ public final class TemplateTestEngine {
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
-        RecordProperties.install(); // as Views does
+        OgnlSetup.install(); // as Views does
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(new PortalMessageResolver()); // as Views sets it up
