@@ -96,7 +96,8 @@ public class Views {
 
     /**
      * Which parts of the navigation the signed-in person sees. Worked out here, not by method calls in the layout's
-     * conditions: OGNL with Thymeleaf's checks on each call was about a tenth of every page's render.
+     * conditions: method calls in expressions, each through OGNL and Thymeleaf's checks, were about an eighth of a
+     * lookup page's render in a profile, most of them in the layout (docs/performance.md).
      */
     public record Menu(boolean sales, boolean admin, boolean operator) {
 
