@@ -105,9 +105,15 @@ def wait_for(base, seconds=600):
         try:
             connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).hostname,
                                                     urllib.parse.urlsplit(base).port, timeout=5)
+            # Not readiness alone: in demo mode it answers UP for a moment between the sandbox's deployment and
+            # the portal's (docs/performance.md, "Readiness while the portal starts"). The benchmark waits the same way.
             connection.request("GET", "/health/ready")
-            if connection.getresponse().status == 200:
-                return
+            ready = connection.getresponse()
+            ready.read()
+            if ready.status == 200:
+                connection.request("GET", "/login")
+                if connection.getresponse().status == 200:
+                    return
         except OSError:
             pass
         time.sleep(1)
