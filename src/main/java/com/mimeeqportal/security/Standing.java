@@ -3,7 +3,6 @@ package com.mimeeqportal.security;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.identity.UserPreferences;
 import com.mimeeqportal.tenant.Tenant;
-import com.mimeeqportal.user.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,12 +27,6 @@ record Standing(boolean enabled, int sessionEpoch, boolean mustChangePassword, U
 
     Standing {
         Objects.requireNonNull(preferences);
-    }
-
-    /** The standing of {@code user}, whose tenant is active or not as {@code tenantActive} says. */
-    static Standing of(User user, boolean tenantActive) {
-        return new Standing(user.enabled(), user.sessionEpoch(), user.mustChangePassword(), user.preferences(),
-                tenantActive);
     }
 
     /** The user with id {@code userId} as stored now, in any tenant; empty when there is no such user. */

@@ -139,7 +139,8 @@ class SignInsTest {
     }
 
     private Optional<Standing> standing(boolean tenantActive) {
-        return Optional.of(Standing.of(user, tenantActive));
+        return Optional.of(new Standing(user.enabled(), user.sessionEpoch(), user.mustChangePassword(),
+                user.preferences(), tenantActive));
     }
 
     /** Hibernate stamps the tenant at persist; a user that never met a session gets it here. */
