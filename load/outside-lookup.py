@@ -5,7 +5,9 @@ A cross-check of the benchmark's "lookup ÷ direct" figure (docs/performance.md)
 measuring side: this script is its own Mimeeq stand-in (Python's HTTP server, HTTP/1.1 keep-alive) that answers
 get-product-info after a fixed latency, and its own client. It alternates the portal's /products/lookup page
 with the same call made directly to the stand-in, each over a kept-alive connection, and prints p50 and p99
-of both and their ratio.
+of both and their ratio. Before that it warms the portal up with rounds the stand-in answers at once
+(--hot-warmup), so that what is measured is the portal as it runs for months, its per-request code compiled by
+C2, rather than its first minutes (docs/performance.md, "The lookup in steady state").
 
     # 1. the stand-in and the measurement (waits for the portal, then measures)
     python3 load/outside-lookup.py --portal http://127.0.0.1:8080/ --password '<sales password>'
@@ -34,7 +36,8 @@ PRODUCT = {
 }
 
 
-def stand_in(port, latency_ms):
+def stand_in(port, latency):
+    """latency: a one-element list, the delay in ms before get-product-info answers; the caller may change it."""
     body = json.dumps(PRODUCT).encode()
 
     class Handler(BaseHTTPRequestHandler):
@@ -50,7 +53,8 @@ def stand_in(port, latency_ms):
             elif not self.headers.get("X-API-KEY"):
                 self.answer(401, b'{"message":"Unauthorized"}')
             elif path.endswith("/get-product-info"):
-                time.sleep(latency_ms / 1000)
+                if latency[0]:
+                    time.sleep(latency[0] / 1000)
                 self.answer(200, body)
             else:
                 self.answer(404, b'{"message":"Not found"}')
@@ -132,18 +136,24 @@ def main():
     options.add_argument("--password", required=True)
     options.add_argument("--port", type=int, default=18700, help="the stand-in's port")
     options.add_argument("--latency-ms", type=int, default=20)
+    options.add_argument("--hot-warmup", type=int, default=30000,
+                         help="rounds first with the stand-in answering at once: code run once per request is compiled"
+                              " by C2 only after some ten thousand requests, which at 20 ms a round takes minutes")
     options.add_argument("--warmup", type=int, default=1500)
     options.add_argument("--rounds", type=int, default=500)
     args = options.parse_args()
 
-    stand_in(args.port, args.latency_ms)
-    print(f"stand-in answering on http://127.0.0.1:{args.port} after {args.latency_ms} ms; waiting for the portal")
+    latency = [0]
+    stand_in(args.port, latency)
+    print(f"stand-in answering on http://127.0.0.1:{args.port}; waiting for the portal")
     wait_for(args.portal)
     sales = Browser(args.portal)
     sales.sign_in(args.username, args.password)
     direct = Browser(f"http://127.0.0.1:{args.port}/")
     page_times, direct_times = [], []
-    for round_ in range(args.warmup + args.rounds):
+    for round_ in range(-args.hot_warmup, args.warmup + args.rounds):
+        if round_ == 0:
+            latency[0] = args.latency_ms
         for turn in range(2):
             started = time.perf_counter()
             if (round_ + turn) % 2 == 0:
@@ -163,7 +173,8 @@ def main():
         page, straight = percentile(page_times, p), percentile(direct_times, p)
         print(f"{label}: lookup page {page:.1f} ms, direct {straight:.1f} ms, ratio {page / straight:.3f}"
               f" (+{page - straight:.1f} ms)")
-    print(f"({args.rounds} alternating rounds after {args.warmup} warm-up rounds; mean lookup"
+    print(f"({args.rounds} alternating rounds at {args.latency_ms} ms after {args.hot_warmup} warm-up rounds without"
+          f" latency and {args.warmup} with it; mean lookup"
           f" {statistics.mean(page_times):.1f} ms, direct {statistics.mean(direct_times):.1f} ms)")
 
 

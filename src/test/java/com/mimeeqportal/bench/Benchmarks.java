@@ -289,7 +289,8 @@ public final class Benchmarks {
     private static List<Figure> lookupFigures(HttpBench http, String label) {
         int latency = Integer.getInteger("bench.latency-ms", 20);
         int rounds = Integer.getInteger("bench.lookup.rounds", 500);
-        HttpBench.LookupTimes t = http.lookupAgainstDirect(latency, Integer.getInteger("bench.lookup.warmup", 1500), rounds);
+        HttpBench.LookupTimes t = http.lookupAgainstDirect(latency, Integer.getInteger("bench.lookup.jit-warmup", 30_000),
+                Integer.getInteger("bench.lookup.warmup", 1500), rounds);
         double p50 = Samples.ratio(t.page().percentileMillis(0.5), t.direct().percentileMillis(0.5));
         double p99 = Samples.ratio(t.page().percentileMillis(0.99), t.direct().percentileMillis(0.99));
         String failed = t.failures() == 0 ? "" : "; " + t.failures() + " FAILED requests";
