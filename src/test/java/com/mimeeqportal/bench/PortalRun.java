@@ -57,7 +57,7 @@ final class PortalRun implements AutoCloseable {
                 "--prebootcommandfile", preBootFile().toString(),
                 "--deploy", PayaraMicroProcess.sandboxWar().toString(),
                 "--deploy", PayaraMicroProcess.portalWar() + java.io.File.pathSeparator + "/",
-                "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome", "--nocluster"));
+                "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome"));
         words(payaraOptions).forEach(command::add);
         return command;
     }

@@ -45,10 +45,10 @@ class PortalRunTest {
                 "/tmp/rt/launch-micro.jar"), command.subList(0, 6));
         String line = String.join(" ", command);
         assertTrue(line.contains("sandbox.war --deploy "), line);
-        assertTrue(line.endsWith("portal.war:/ --port 18080 --nohazelcast --disablephonehome --nocluster"), line);
+        assertTrue(line.endsWith("portal.war:/ --port 18080 --nohazelcast --disablephonehome"), line);
         assertEquals(List.of("java", "-Dportal.http.port=1"), PortalRun.command("", " ", 1, launcher).subList(0, 2));
         List<String> withOptions = PortalRun.command("", "--maxhttpthreads 20", 1, launcher);
-        assertEquals(List.of("--nocluster", "--maxhttpthreads", "20"), withOptions.subList(withOptions.size() - 3,
+        assertEquals(List.of("--disablephonehome", "--maxhttpthreads", "20"), withOptions.subList(withOptions.size() - 3,
                 withOptions.size()));
     }
 }
