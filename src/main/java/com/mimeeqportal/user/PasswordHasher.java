@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -31,6 +30,7 @@ public final class PasswordHasher {
     private static final Semaphore VERIFYING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     private final int iterations;
+    private final String decoy;
 
     public PasswordHasher() {
         this(ITERATIONS);
@@ -38,14 +38,12 @@ public final class PasswordHasher {
 
     PasswordHasher(int iterations) {
         this.iterations = iterations;
+        this.decoy = stored(random(SALT_BYTES), random(HASH_BITS / 8));
     }
 
     public String hash(char[] password) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
-        byte[] hash = derive(password, salt, iterations);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        byte[] salt = random(SALT_BYTES);
+        return stored(salt, derive(password, salt, iterations));
     }
 
     public boolean verify(char[] password, String stored) {
@@ -65,19 +63,26 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** A hash of nothing in particular, verified against when a user does not exist, so timing tells nothing. */
+    /**
+     * Checked against when a user does not exist, so that timing tells nothing: a stored form with this hasher's
+     * iteration count, so that its check costs what a real one does. Its salt and "hash" are random bytes, the
+     * hash of no password anyone knows, and {@link Users} refuses a match against it anyway. Nothing is derived
+     * to make it: a real hash here cost every start a second or more of CPU.
+     */
     public String decoy() {
-        return DECOY.join();
+        return decoy;
     }
 
-    /**
-     * Computed once per JVM, on a thread of its own from the moment the class is loaded: a 600,000-iteration
-     * hash costs a second or more of CPU, which a start should not wait for, and which the first sign-in of
-     * an unknown name must not pay alone (its slower answer would say that the name is unknown).
-     */
-    private static final CompletableFuture<String> DECOY = CompletableFuture.supplyAsync(
-            () -> new PasswordHasher().hash("decoy-password-never-matches".toCharArray()),
-            work -> Thread.ofPlatform().daemon().name("password-decoy").start(work));
+    private String stored(byte[] salt, byte[] hash) {
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    private static byte[] random(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return random;
+    }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
