@@ -29,9 +29,9 @@ import java.util.logging.Logger;
  * Everything that happens once when the application starts, in order: keysets (a production portal
  * without them stops here, saying why), database migrations, sealing audit entries from before the
  * hash chain, the operator account, demo seeding, and the ready message. A failed start ends the JVM,
- * so nobody mistakes a half-started portal for a working one. The initial users are created beside the start
- * and may be ready after the ready message (their password hashes take seconds); one that cannot be created is
- * logged and tried again at the next start (see InitialUsers).
+ * so nobody mistakes a half-started portal for a working one. The initial users are announced during the start
+ * and created after the ready message (their password hashes take seconds of CPU, which the start needs); one
+ * that cannot be created is logged and tried again at the next start (see InitialUsers).
  */
 @ApplicationScoped
 public class Startup {
@@ -49,8 +49,8 @@ public class Startup {
             String clustering = cluster.get().start();
             sealer.get().sealLegacyEntries();
             List<String> announcements = new ArrayList<>();
-            // Initial users are hashed on threads of their own, not awaited: readiness does not wait for them,
-            // and a sign-in that comes first waits for its user (InitialUsers.awaitCreation).
+            // Initial users are announced now and hashed after the banner, on threads of their own: readiness does
+            // not wait for them, and a sign-in that comes first waits for its user (InitialUsers.awaitCreation).
             initialUsers.get().ensure(TenantId.SYSTEM, "operator", Role.OPERATOR,
                     config.operatorInitialPassword(), config.operatorPasswordProperty()).ifPresent(announcements::add);
             if (config.demo()) {
@@ -62,6 +62,7 @@ public class Startup {
             auditSchedule.get().start();
             reencryptionWatch.get().start();
             LOG.info(banner(config, announcements, clustering));
+            initialUsers.get().createAnnounced();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "\n\n  Mimeeq Portal cannot start: " + rootMessage(e) + "\n", e);
             if (config.exitOnStartupFailure()) {

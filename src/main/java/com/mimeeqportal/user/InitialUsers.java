@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,9 +23,10 @@ import java.util.logging.Logger;
  * created once, with the configured password or a generated one that is announced once and never again,
  * and must be changed at the first sign-in.
  *
- * <p>Their passwords are hashed (600,000 iterations, about a second of CPU each) after the portal is ready,
- * not before: the start announces the lines at once, and a sign-in that comes while its user is still being
- * created waits for it ({@link #awaitCreation}) instead of being told the name is unknown.
+ * <p>Their passwords are hashed (600,000 iterations, about a second of CPU each) once the portal is ready
+ * ({@link #createAnnounced}), not during its start, whose CPU they would share: the start announces the lines at
+ * once, and a sign-in that comes while its user is still being created waits for it ({@link #awaitCreation})
+ * instead of being told the name is unknown.
  */
 @ApplicationScoped
 public class InitialUsers {
@@ -34,6 +37,7 @@ public class InitialUsers {
 
     private final Users users;
     private final Map<Username, CompletableFuture<Void>> creating = new ConcurrentHashMap<>();
+    private final Queue<Thread> announced = new ConcurrentLinkedQueue<>();
 
     @Inject
     public InitialUsers(Users users) {
@@ -45,9 +49,9 @@ public class InitialUsers {
     }
 
     /**
-     * Creates the user if missing, on a thread of its own (so the initial users of a first start are hashed
-     * side by side, and after the start rather than within it); gives at once the line to print at start-up
-     * when the user is being created now.
+     * Announces the user if missing, to be created by {@link #createAnnounced} on a thread of its own (so the
+     * initial users of a first start are hashed side by side, and after the start rather than within it); gives at
+     * once the line to print at start-up when the user is being created now.
      *
      * @param passwordProperty the configuration property the password may come from, named in the line
      */
@@ -61,7 +65,7 @@ public class InitialUsers {
         String shown = configuredPassword.isPresent() ? "(password from " + passwordProperty + ")" : new String(password);
         CompletableFuture<Void> created = new CompletableFuture<>();
         creating.put(username, created);
-        Thread.ofPlatform().name("initial-user-" + name).start(() -> {
+        announced.add(Thread.ofPlatform().name("initial-user-" + name).unstarted(() -> {
             try {
                 // A generated password has been printed in the log, so it is one-time: it must be replaced at the
                 // first sign-in. A configured one was chosen by whoever runs the portal and is theirs to keep.
@@ -72,8 +76,15 @@ public class InitialUsers {
             } finally {
                 creating.remove(username, created);
             }
-        });
+        }));
         return Optional.of(String.format("  %-22s %-14s %s", name, role, shown));
+    }
+
+    /** Starts creating the users announced so far, each on a thread of its own; called when the start is done. */
+    public void createAnnounced() {
+        for (Thread creation = announced.poll(); creation != null; creation = announced.poll()) {
+            creation.start();
+        }
     }
 
     private void create(TenantId tenant, Username username, char[] password, Role role, boolean oneTimePassword) {

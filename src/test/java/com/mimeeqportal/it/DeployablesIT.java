@@ -42,6 +42,21 @@ class DeployablesIT {
     }
 
     @Test
+    void thePortalWarLoadsItsOwnLibrariesFirst() throws IOException {
+        // Parent-first, each library class was first looked for in every jar behind Payara's API class loader:
+        // seconds of a start (docs/performance.md). Payara reads the setting from payara-web.xml.
+        try (ZipFile war = new ZipFile(System.getProperty("portal.war", "target/portal.war"))) {
+            ZipEntry descriptor = war.getEntry("WEB-INF/payara-web.xml");
+            assertTrue(descriptor != null, "portal.war has a payara-web.xml");
+            try (InputStream in = war.getInputStream(descriptor)) {
+                String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
+                assertTrue(xml.matches("(?s).*</session-config>\\s*<class-loader delegate=\"false\"/>.*"),
+                        "child-first class loading, where Payara's DTD places it (after session-config):\n" + xml);
+            }
+        }
+    }
+
+    @Test
     void theSandboxWarHoldsTheSandboxAlone() throws IOException {
         List<String> offending = new ArrayList<>();
         try (ZipFile war = new ZipFile(System.getProperty("sandbox.war", "target/sandbox.war"))) {
