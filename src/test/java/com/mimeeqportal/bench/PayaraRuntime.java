@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Payara Micro for ahead-of-time cache trials ({@code -Dbench.runtime=launcher}): its runtime unpacked once into a
- * fixed directory by {@code --outputlauncher}, the launcher jar there on the command line, so that Payara's own
+ * Payara Micro as the run profile starts it ({@code -Dbench.runtime=launcher}, the default): its runtime unpacked once
+ * into a fixed directory by {@code --outputlauncher}, the launcher jar there on the command line, so that Payara's own
  * classes come from the same class path at every start, as a JDK 25 ahead-of-time cache requires. Before every
  * start the directory is put back as {@code --outputlauncher} left it (Payara Micro keeps deployments in its root
  * directory). A variant whose flags name an {@code -XX:AOTCache=} file that does not exist yet gets it made first,
- * by a training start of the same command that stops once everything is deployed ({@code --warmup}). Not the run
- * profile's way: with the cache, a JDK 25.0.3 portal crashed under load (docs/performance.md).
+ * by a training start of the same command that stops once everything is deployed ({@code --warmup}), as the run
+ * profile's antrun execution {@code payara-runtime} makes its own (pom.xml); both use the same directory and file.
  */
 final class PayaraRuntime {
 

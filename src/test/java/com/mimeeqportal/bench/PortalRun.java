@@ -19,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The portal as the run profile starts it ({@code portal.jvm.flags} or the flags given, {@code java -jar
- * payara-micro.jar}, or with {@code -Dbench.runtime=launcher} Payara Micro's launcher in a prepared runtime
- * directory ({@link PayaraRuntime}), with the sandbox and the portal deployed, demo mode, data in {@code ./data}
- * of the working directory), timed from launch until both {@code /health/ready} and {@code /login} answer 200.
+ * The portal as the run profile starts it (the flags given, Payara Micro's launcher in a prepared runtime directory
+ * ({@link PayaraRuntime}), or with {@code -Dbench.runtime=micro-jar} {@code java -jar payara-micro.jar} as the Docker
+ * image starts it, with the sandbox and the portal deployed, demo mode, data in {@code ./data} of the working
+ * directory), timed from launch until both {@code /health/ready} and {@code /login} answer 200.
  */
 final class PortalRun implements AutoCloseable {
 
@@ -80,7 +80,7 @@ final class PortalRun implements AutoCloseable {
                 "MALLOC_ARENA_MAX", "2");
         String payaraOptions = System.getProperty("bench.payara-options", "");
         List<String> command;
-        if ("launcher".equals(System.getProperty("bench.runtime", "micro-jar"))) {
+        if ("launcher".equals(System.getProperty("bench.runtime", "launcher"))) {
             PayaraRuntime runtime = PayaraRuntime.prepared();
             command = command(jvmFlags, payaraOptions, port, runtime.launcher());
             runtime.trainIfMissing(command, environment, directory);

@@ -45,6 +45,7 @@ class ReadmeRunCommandIT {
         // One demo instance runs without Payara's data grid: no Hazelcast member listening on the network, and
         // about 2 s less start. (Payara Micro's --nocluster beside --nohazelcast would start it again.)
         assertFalse(firstStart.contains("Hazelcast Instance Bound"), "the data grid started:\n" + firstStart);
+        assertRunsFromTheAheadOfTimeCache(firstStart);
         // A generated password is one-time: the admin replaces it at the first sign-in, as the README says.
         String ownPassword = Fixtures.ownPassword(URI.create("http://127.0.0.1:" + port + "/"), "admin@demo.example",
                 password.group(1));
@@ -54,6 +55,7 @@ class ReadmeRunCommandIT {
         String secondStart = start(command, clone, port, work.resolve("second.log"));
         assertFalse(secondStart.contains("Users created now"), "nothing is seeded twice");
         assertFalse(ADMIN_PASSWORD.matcher(secondStart).find(), "no password is printed again");
+        assertRunsFromTheAheadOfTimeCache(secondStart);
         seeCatalog(port, ownPassword);
         stop();
     }
@@ -87,6 +89,24 @@ class ReadmeRunCommandIT {
             Thread.sleep(100);
         }
         return Files.readString(log);
+    }
+
+    /**
+     * On JDK 25 the run command starts Payara Micro through its launcher with the ahead-of-time cache its build made
+     * (pom.xml, profile jdk25-aot-cache): the portal's JVM has the cache file mapped, and did not refuse it. A refused
+     * cache is only a warning, after which the JVM starts without it, seconds slower.
+     */
+    private void assertRunsFromTheAheadOfTimeCache(String output) throws IOException {
+        if (Runtime.version().feature() < 25) {
+            return;
+        }
+        assertFalse(output.contains("Unable to use AOT cache"), "the JVM refused its cache:\n" + output);
+        ProcessHandle portal = running.descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("launch-micro.jar"))
+                .findFirst().orElseThrow(() -> new AssertionError("no JVM runs Payara's launcher:\n" + output));
+        String maps = Files.readString(Path.of("/proc", Long.toString(portal.pid()), "maps"));
+        assertTrue(maps.lines().anyMatch(line -> line.endsWith(".aot")),
+                "the portal's JVM maps no ahead-of-time cache: " + portal.info().commandLine().orElse(""));
     }
 
     private static boolean answers(PortalClient client) {
