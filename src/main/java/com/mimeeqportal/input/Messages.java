@@ -29,6 +29,8 @@ public final class Messages {
 
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("pl"), Locale.GERMAN);
 
+    private static final Map<String, Locale> BY_LANGUAGE = SUPPORTED.stream()
+            .collect(Collectors.toUnmodifiableMap(Locale::getLanguage, locale -> locale));
     private static final Properties ENGLISH = load("/messages.properties", true);
     private static final Map<String, Properties> BUNDLES = SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
             Locale::getLanguage, locale -> locale.equals(Locale.ENGLISH) ? ENGLISH : withFallback(locale)));
@@ -59,11 +61,8 @@ public final class Messages {
 
     /** The supported language closest to {@code locale}: its language if supported, else English. */
     public static Locale supported(Locale locale) {
-        if (locale == null) {
-            return Locale.ENGLISH;
-        }
-        return SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst()
-                .orElse(Locale.ENGLISH);
+        // Asked for every message of every page: a map, not a search of the list.
+        return locale == null ? Locale.ENGLISH : BY_LANGUAGE.getOrDefault(locale.getLanguage(), Locale.ENGLISH);
     }
 
     /** The language of the current request (English outside one). */

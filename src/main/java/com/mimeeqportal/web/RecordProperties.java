@@ -47,6 +47,11 @@ final class RecordProperties extends ObjectPropertyAccessor {
                 && !method.getName().equals("toString") && !method.getName().equals("hashCode");
     }
 
+    /** The accessor that reads {@code property} of records of {@code type}, or null when it has none. */
+    static Method accessor(Class<?> type, String property) {
+        return PROPERTIES.get(type).get(property);
+    }
+
     /** Registers the accessor for every record, in the OGNL runtime of this application's class loader. */
     static void register() {
         OgnlRuntime.setPropertyAccessor(Record.class, new RecordProperties());
@@ -56,7 +61,7 @@ final class RecordProperties extends ObjectPropertyAccessor {
     @SuppressWarnings("rawtypes")
     public Object getProperty(Map context, Object target, Object name) throws OgnlException {
         if (target != null && name instanceof String property) {
-            Method accessor = PROPERTIES.get(target.getClass()).get(property);
+            Method accessor = accessor(target.getClass(), property);
             if (accessor != null) {
                 try {
                     return accessor.invoke(target);

@@ -41,8 +41,8 @@ public class Views {
         resolver.setSuffix(".html");
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
-        OgnlSetup.install();
         this.engine = new TemplateEngine();
+        engine.setDialect(OgnlSetup.dialect());
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(new PortalMessageResolver());
     }

@@ -22,8 +22,8 @@ public final class TemplateTestEngine {
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
-        OgnlSetup.install(); // as Views does
         TemplateEngine engine = new TemplateEngine();
+        engine.setDialect(OgnlSetup.dialect()); // as Views does
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(new PortalMessageResolver()); // as Views sets it up
         // Outside a servlet container there is no context path; links are rendered as written.
