@@ -86,6 +86,8 @@ public class Views {
         context.setVariable("csrf", CsrfTokens.forPage(request));
         context.setVariable("correlationId", RequestAttributes.correlationId(request));
         context.setVariable("languages", Language.SUPPORTED);
+        // The page's language as a plain variable: #locale.language costs each use an OGNL evaluation.
+        context.setVariable("language", locale.getLanguage());
         java.time.ZoneId zone = Preferences.zone(request);
         context.setVariable("zone", zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()); // as the list names it
         context.setVariable("zones", Preferences.ZONES);

@@ -47,6 +47,12 @@ class LayoutTemplateTest {
         assertEquals(List.of("en", "pl", "de"), page.select("nav.languages button").eachAttr("value"));
         assertEquals(List.of("English", "polski", "Deutsch"), page.select("select#lang option").eachText(),
                 "and the preference form lists them so");
+
+        Document polish = render(user(Role.SALES), false, Locale.forLanguageTag("pl"));
+        assertEquals("pl", polish.select("html").attr("lang"));
+        assertEquals(List.of("pl"), polish.select("nav.languages button[aria-current=true]").eachAttr("value"),
+                "the language being shown is marked, and only that one");
+        assertEquals("pl", polish.select("select#lang option[selected]").attr("value"));
     }
 
     @Test
@@ -69,7 +75,11 @@ class LayoutTemplateTest {
     }
 
     private Document render(SignedInUser me, boolean keyInvalid) {
-        Context context = TemplateTestEngine.signedIn(Locale.ENGLISH, me);
+        return render(me, keyInvalid, Locale.ENGLISH);
+    }
+
+    private Document render(SignedInUser me, boolean keyInvalid, Locale locale) {
+        Context context = TemplateTestEngine.signedIn(locale, me);
         context.setVariable("keyInvalid", keyInvalid);
         context.setVariable("zones", Preferences.ZONES);
         context.setVariable("zone", "UTC");

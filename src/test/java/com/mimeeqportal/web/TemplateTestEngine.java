@@ -46,6 +46,7 @@ public final class TemplateTestEngine {
         context.setVariable("menu", Views.Menu.of(me));
         context.setVariable("csrf", "token");
         context.setVariable("languages", Views.Language.SUPPORTED);
+        context.setVariable("language", locale.getLanguage());
         return context;
     }
 }
