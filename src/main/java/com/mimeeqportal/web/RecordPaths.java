@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.standard.expression.IStandardVariableExpression;
@@ -44,8 +46,10 @@ final class RecordPaths implements IStandardVariableExpressionEvaluator {
     @Override
     public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
                            StandardExpressionExecutionContext execution) {
-        if (!execution.getRestrictVariableAccess() && !execution.getRestrictInstantiationAndStatic()
-                && !execution.getPerformTypeConversion() && !selects(context, expression)) {
+        // OGNL's root is the template context; without one (or with a selection target) OGNL decides.
+        if (context instanceof ITemplateContext template && !selects(template, expression)
+                && !execution.getRestrictVariableAccess() && !execution.getRestrictInstantiationAndStatic()
+                && !execution.getPerformTypeConversion()) {
             Path path = path(expression.getExpression());
             if (path != Path.NONE) {
                 Object value = path.read(context);
@@ -58,9 +62,8 @@ final class RecordPaths implements IStandardVariableExpressionEvaluator {
     }
 
     /** Whether OGNL would evaluate {@code expression} against a selection target rather than the variables. */
-    private static boolean selects(IExpressionContext context, IStandardVariableExpression expression) {
-        return expression.getUseSelectionAsRoot() && context instanceof ITemplateContext template
-                && template.hasSelectionTarget();
+    private static boolean selects(ITemplateContext template, IStandardVariableExpression expression) {
+        return expression.getUseSelectionAsRoot() && template.hasSelectionTarget();
     }
 
     private Path path(String expression) {
@@ -86,8 +89,7 @@ final class RecordPaths implements IStandardVariableExpressionEvaluator {
         /** Not a path: OGNL evaluates it. */
         static final Path NONE = new Path(List.of(), Comparison.NONE);
 
-        private static final java.util.regex.Pattern NULL_CHECK =
-                java.util.regex.Pattern.compile("(.*?)\\s*(==|!=)\\s*null");
+        private static final Pattern NULL_CHECK = Pattern.compile("(.*?)\\s*(==|!=)\\s*null");
 
         /**
          * Names separated by dots, each as Thymeleaf's own shortcut reads them or followed by {@code ()}; the whole
@@ -96,7 +98,7 @@ final class RecordPaths implements IStandardVariableExpressionEvaluator {
         static Path parse(String expression) {
             Comparison comparison = Comparison.NONE;
             String path = expression.strip();
-            var nullCheck = NULL_CHECK.matcher(path);
+            Matcher nullCheck = NULL_CHECK.matcher(path);
             if (nullCheck.matches()) {
                 comparison = nullCheck.group(2).equals("==") ? Comparison.IS_NULL : Comparison.NOT_NULL;
                 path = nullCheck.group(1);
