@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -44,11 +45,37 @@ final class Browsers {
     /** A headless Chromium on the deployed portal; close it after each test. */
     static Session open(URL deployment) throws IOException {
         WebDriver driver = headlessChromium();
-        WebDriverWait waiting = new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait waiting = new NavigationTolerantWait(driver);
         // A condition that finds an element and then reads it can catch the page between the two when a click
         // has just started a navigation (the old <html> is gone by the time its lang is read): poll again.
         waiting.ignoring(StaleElementReferenceException.class);
         return new Session(driver, waiting, Fixtures.uri(deployment));
+    }
+
+    /**
+     * A wait that also polls again when ChromeDriver answers "Node with given id does not belong to the document":
+     * its word, instead of a stale element, for an element of a page that is being replaced (seen in CI in
+     * LayoutBrowserIT and SalesFlowBrowserIT). Any other error still ends the wait at once.
+     */
+    private static final class NavigationTolerantWait extends WebDriverWait {
+
+        NavigationTolerantWait(WebDriver driver) {
+            super(driver, Duration.ofSeconds(20));
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+            return super.until(driver -> {
+                try {
+                    return condition.apply(driver);
+                } catch (WebDriverException e) {
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     /** One browser on the portal under test. */
