@@ -8,8 +8,8 @@ import org.thymeleaf.standard.expression.OGNLVariableExpressionEvaluator;
 /**
  * What the portal changes in OGNL, the expression language Thymeleaf uses outside Spring. OGNL's runtime is
  * static, one per class loader, so this is done once per application, by {@link Views} (and by the template
- * tests' engine), through {@link #dialect()}. Both changes take out work that every expression of every page did again and again, found in
- * profiles of the catalog page (docs/performance.md):
+ * tests' engine), through {@link #dialect()}. Both changes take out work that every expression of every page did
+ * again and again, found in profiles of the catalog page (docs/performance.md):
  * <ul>
  *   <li>record properties are read through their accessors ({@link RecordProperties});</li>
  *   <li>which collection interface a class implements is remembered ({@link RememberedInterfaces}).</li>

@@ -16,11 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -120,25 +117,8 @@ class SalesFlowBrowserIT {
         field.sendKeys(value);
         WebElement form = browser.findElement(By.cssSelector("main form"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(replaced(form));
+        wait.until(ExpectedConditions.stalenessOf(form));
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".quote .total"))).getText();
     }
 
-    /**
-     * True once the page holding {@code element} has gone. Selenium's {@code stalenessOf} gives up on the
-     * error ChromeDriver sometimes answers while the old document is being torn down ("Node with given id
-     * does not belong to the document"); that is the navigation still in progress, so look again.
-     */
-    private static ExpectedCondition<Boolean> replaced(WebElement element) {
-        return driver -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException gone) {
-                return true;
-            } catch (WebDriverException midNavigation) {
-                return false;
-            }
-        };
-    }
 }
