@@ -61,21 +61,13 @@ public class AuditLog {
     /**
      * {@link #checkWritable} in the transaction that also runs {@code reads} (which must only read), first:
      * a Mimeeq call needs its key and its tenant's base URL as well as the rehearsal, and one transaction
-     * for the three saves two trips to the database on every call. The reads run before the rehearsal
-     * takes the chain head's lock, which is held only from the rehearsed insert to the rollback.
+     * for the three saves two trips to the database on every call. The rehearsal reads the chain head but
+     * does not lock it ({@link ChainAppender#rehearse}), so it never waits behind the appends of other calls.
      */
     public <T> T checkWritableWhile(TenantId tenant, AuditEntry entry, Function<Session, T> reads) {
         try {
             ensureHead(tenant);
-            try {
-                return rehearse(tenant, entry, reads);
-            } catch (RuntimeException e) {
-                // A head behind its chain would refuse every rehearsal; repaired, the rehearsal is tried once more.
-                if (ChainAppender.isBehindItsChain(e) && appender.repairHeads(Set.of(tenant.value()))) {
-                    return rehearse(tenant, entry, reads);
-                }
-                throw e;
-            }
+            return rehearse(tenant, entry, reads);
         } catch (RuntimeException e) {
             throw new AuditUnavailableException(e);
         }

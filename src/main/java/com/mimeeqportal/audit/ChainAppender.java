@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -35,7 +36,7 @@ import javax.sql.DataSource;
  *
  * <p>One writer per instance, for all tenants: a head that someone else holds delays this instance's
  * appends for every tenant until it is released. Every holder keeps it briefly (a batch here is at most
- * {@link #MAX_BATCH} entries, a rehearsal is one insert, a purge deletes in bounded batches), and the
+ * {@link #MAX_BATCH} entries, a purge deletes in bounded batches; a rehearsal does not lock it), and the
  * batching is what turns 8 writers into one commit instead of eight.
  *
  * <p>Plain JDBC, not Hibernate: identity keys stop Hibernate from batching inserts, and this is the hot path.
@@ -58,6 +59,8 @@ final class ChainAppender {
     private static final String INSERT = "insert into audit_event (tenant_id, occurred_at, actor, client_ip, event_type,"
             + " outcome, reason, target, detail, http_status, duration_ms, correlation_id, seq, prev_hash, hash)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String READ_HEAD = "select tenant_id, last_seq, last_hash from audit_chain_head"
+            + " where tenant_id = ?";
     private static final String ADVANCE_HEAD = "update audit_chain_head set last_seq = ?, last_hash = ?, updated_at = ?"
             + " where tenant_id = ?";
 
@@ -155,28 +158,35 @@ final class ChainAppender {
     }
 
     /**
-     * An append but for moving the head, on {@code connection}, in the caller's transaction, which the caller
-     * rolls back: the rehearsal before a Mimeeq call ({@link AuditLog#checkWritableWhile}). The head is locked and
-     * the sealed entry inserted with the statements a real append runs, so what passes here would have been
-     * written; plain JDBC, as a Hibernate persist and flush cost the lookup page more than the rest of its
-     * transaction.
+     * The rehearsal before a Mimeeq call ({@link AuditLog#checkWritableWhile}), on {@code connection}, in the
+     * caller's transaction, which the caller rolls back: the sealed entry is inserted with the statement a real
+     * append runs, so an entry the database would refuse (a full disk, a trigger, a read-only replica, a column
+     * it no longer fits) is refused here, before the call. Plain JDBC, as a Hibernate persist and flush cost the
+     * lookup page more than the rest of its transaction.
+     *
+     * <p>The head is read, not locked, and the entry goes in under a negative number, which no append ever
+     * takes. A rehearsal used to lock the head and insert at the next number; on H2 a rolled-back
+     * {@code select … for update} can put back a head it saw, which once left a head behind its chain under
+     * load and refused that tenant's calls. Not locking also means a rehearsal never waits behind a batch of
+     * appends. A head held for long by someone else is found by the append after the call, which waits for it
+     * and, beyond its patience, keeps the entry in the {@link AuditSpool}.
      */
     void rehearse(Connection connection, TenantId tenant, AuditEntry entry) throws SQLException {
-        Head head = lockHeads(connection, Set.of(tenant.value())).get(tenant.value());
+        Head head = readHead(connection, tenant.value());
         if (head == null) {
             throw new IllegalStateException("The audit chain head of " + tenant.value() + " is missing");
         }
-        // The entry is inserted but the head is not moved: a rolled-back update of the head would put back the
-        // value it had when this transaction wrote it, and nothing must ever move a head backwards.
-        insert(connection, List.of(new AuditEvent(tenant, head.lastSeq() + 1,
+        long rehearsalSeq = -1 - ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+        insert(connection, List.of(new AuditEvent(tenant, rehearsalSeq,
                 head.lastSeq() == 0 ? AuditChainHead.GENESIS : head.lastHash(), entry).seal(mac)));
     }
 
     /**
      * Whether {@code failure} is an entry number taken already: the head is behind an entry of its chain. That
-     * should never happen, yet it happened once on H2 under load (the head one entry behind, the entry after it a
-     * genuine link) and left every later call of that tenant refused, rehearsals included; a restart would not
-     * have helped. So the head is repaired and the write tried again, rather than failing closed for ever.
+     * should never happen, yet it happened on H2 under load when rehearsals still locked the head (the head one
+     * or two entries behind, the entries after it genuine links; see {@link #rehearse}), and it left every later
+     * entry of that tenant refused; a restart would not have helped. So the head is repaired and the write tried
+     * again, rather than failing closed for ever.
      */
     static boolean isBehindItsChain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -303,6 +313,15 @@ final class ChainAppender {
             }
         }
         return heads;
+    }
+
+    private static Head readHead(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(READ_HEAD)) {
+            read.setString(1, tenant);
+            try (ResultSet head = read.executeQuery()) {
+                return head.next() ? new Head(head.getString(1), head.getLong(2), head.getString(3)) : null;
+            }
+        }
     }
 
     private static void insert(Connection connection, List<AuditEvent> events) throws SQLException {

@@ -44,11 +44,14 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final HikariDataSource dataSource;
+    /** Where {@link #rehearseInTenant} gets its connections: the same pool, except on H2 (see {@link #open}). */
+    private final HikariDataSource rehearsals;
     private final SessionFactory sessionFactory;
     private final SqlExceptionHelper sqlExceptions;
 
-    private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private Database(HikariDataSource dataSource, HikariDataSource rehearsals, SessionFactory sessionFactory) {
         this.dataSource = dataSource;
+        this.rehearsals = rehearsals;
         this.sessionFactory = sessionFactory;
         this.sqlExceptions = sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices()
                 .getSqlExceptionHelper();
@@ -69,14 +72,27 @@ public final class Database implements AutoCloseable {
     /**
      * As {@link #open(String, String, String, int, List)}; {@code legacySandboxBaseUrl} is where migration V7 points
      * tenants that still name the sandbox that used to be built into the portal.
+     *
+     * <p>On H2, rehearsals get a pool of their own, as large as the main one. A rollback empties H2's cache of
+     * parsed statements on that connection, and every Mimeeq call ends its rehearsal with one: sharing the pool,
+     * the session check, the audit append and everything else that next ran on that connection was parsed again,
+     * a tenth of a lookup page's work in a profile (docs/performance.md). The rehearsal's own statements are still
+     * parsed each time. PostgreSQL keeps its prepared statements across rollbacks, so there one pool does.
      */
     public static Database open(String jdbcUrl, String user, String password, int poolSize, List<Class<?>> entities,
                                 String legacySandboxBaseUrl) {
-        HikariDataSource dataSource = pool(jdbcUrl, user, password, poolSize);
+        HikariDataSource dataSource = pool(jdbcUrl, user, password, poolSize, "portal");
+        HikariDataSource rehearsals = dataSource;
         try {
             migrate(dataSource, legacySandboxBaseUrl);
-            return new Database(dataSource, sessionFactory(dataSource, entities));
+            if (SupportedDatabase.forUrl(jdbcUrl).rollbackForgetsParsedStatements()) {
+                rehearsals = pool(jdbcUrl, user, password, poolSize, "portal-rehearsals");
+            }
+            return new Database(dataSource, rehearsals, sessionFactory(dataSource, entities));
         } catch (RuntimeException e) {
+            if (rehearsals != dataSource) {
+                rehearsals.close();
+            }
             dataSource.close();
             throw e;
         }
@@ -96,7 +112,7 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dataDir.resolve("portal") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String name) {
         HikariConfig config = new HikariConfig();
         // The driver's own DataSource, never DriverManager: see SupportedDatabase.
         SupportedDatabase database = SupportedDatabase.forUrl(jdbcUrl);
@@ -106,7 +122,7 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
-        config.setPoolName("portal");
+        config.setPoolName(name);
         config.setAutoCommit(false);
         // Hikari's default is 30 s: with the database gone, every page would hang that long before its 503.
         config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
@@ -165,7 +181,9 @@ public final class Database implements AutoCloseable {
 
     /** As above, returning what {@code work} read on the way (in the same transaction, so one round trip). */
     public <T> T rehearseInTenant(TenantId tenant, Function<Session, T> work) {
-        try (Session session = sessionFactory.withOptions().tenantIdentifier(tenant.value()).openSession()) {
+        try (Connection connection = rehearsalConnection();
+             Session session = sessionFactory.withOptions().tenantIdentifier(tenant.value()).connection(connection)
+                     .openSession()) {
             Transaction transaction = session.beginTransaction();
             T result;
             try {
@@ -177,6 +195,16 @@ public final class Database implements AutoCloseable {
             }
             transaction.rollback();
             return result;
+        } catch (SQLException closing) {
+            throw sqlExceptions.convert(closing, "A rehearsal's connection could not be given back");
+        }
+    }
+
+    private Connection rehearsalConnection() {
+        try {
+            return rehearsals.getConnection();
+        } catch (SQLException e) {
+            throw sqlExceptions.convert(e, "No connection for a rehearsal");
         }
     }
 
@@ -333,6 +361,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         sessionFactory.close();
+        if (rehearsals != dataSource) {
+            rehearsals.close();
+        }
         dataSource.close();
     }
 

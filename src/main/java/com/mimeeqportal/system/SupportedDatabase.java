@@ -15,17 +15,21 @@ import java.util.stream.Collectors;
  */
 public enum SupportedDatabase {
     // A batch of inserts goes as one multi-row insert: the audit log's group commit writes its entries so.
-    POSTGRESQL("jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource", Map.of("reWriteBatchedInserts", "true")),
-    H2("jdbc:h2:", "org.h2.jdbcx.JdbcDataSource", Map.of());
+    POSTGRESQL("jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource", Map.of("reWriteBatchedInserts", "true"),
+            false),
+    H2("jdbc:h2:", "org.h2.jdbcx.JdbcDataSource", Map.of(), true);
 
     private final String urlPrefix;
     private final String dataSourceClassName;
     private final Map<String, String> dataSourceProperties;
+    private final boolean rollbackForgetsParsedStatements;
 
-    SupportedDatabase(String urlPrefix, String dataSourceClassName, Map<String, String> dataSourceProperties) {
+    SupportedDatabase(String urlPrefix, String dataSourceClassName, Map<String, String> dataSourceProperties,
+                      boolean rollbackForgetsParsedStatements) {
         this.urlPrefix = urlPrefix;
         this.dataSourceClassName = dataSourceClassName;
         this.dataSourceProperties = dataSourceProperties;
+        this.rollbackForgetsParsedStatements = rollbackForgetsParsedStatements;
     }
 
     /** The database {@code jdbcUrl} names; a clear start-up failure for one the portal doesn't support. */
@@ -40,6 +44,14 @@ public enum SupportedDatabase {
     /** The driver's {@code DataSource}, which takes the JDBC URL as its {@code url} property. */
     public String dataSourceClassName() {
         return dataSourceClassName;
+    }
+
+    /**
+     * Whether a rollback empties the connection's cache of parsed statements (H2's {@code SessionLocal} does, as
+     * a query result it may have cached could hold the rolled-back data).
+     */
+    public boolean rollbackForgetsParsedStatements() {
+        return rollbackForgetsParsedStatements;
     }
 
     /** Driver settings the portal relies on, beyond the URL. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chain head on H2: a head left behind its chain is moved forward by the next rehearsal or append instead of
- * refusing the tenant's every call for ever, and verifying a chain while entries are appended to it reports no
+ * The chain head on H2: a head left behind its chain is moved forward by the next append instead of refusing the
+ * tenant's every call for ever, rehearsals neither lock the head nor leave anything behind, and verifying a chain while entries are appended to it reports no
  * break that is not there.
  */
 class ChainHeadTest {
@@ -50,7 +50,7 @@ class ChainHeadTest {
     }
 
     @Test
-    void aHeadBehindItsChainIsMovedForwardByTheNextRehearsalOrAppend() throws Exception {
+    void aHeadBehindItsChainIsMovedForwardByTheNextAppend() throws Exception {
         TenantId tenant = TenantId.random();
         for (int i = 0; i < 5; i++) {
             audit.record(tenant, call(i));
@@ -58,17 +58,62 @@ class ChainHeadTest {
         // As found after a soak on H2: the head one entry (here: two) behind a chain whose entries link on.
         setHeadBackTo(tenant, 3);
         audit.checkWritable(tenant, call(5));
-        assertEquals(5, head(tenant), "the rehearsal moved the head over the entries that link to it");
-        audit.record(tenant, call(6));
-        assertEquals(6, head(tenant));
+        assertEquals(3, head(tenant), "a rehearsal neither needs nor moves the head");
+        audit.record(tenant, call(5));
+        assertEquals(6, head(tenant), "the append moved the head over the entries that link to it, then appended");
 
         setHeadBackTo(tenant, 4);
         audit.record(tenant, call(7));
-        assertEquals(7, head(tenant), "an append alone repairs it too");
+        assertEquals(7, head(tenant));
 
         ChainVerification verified = verifier.verify(tenant);
         assertTrue(verified.intact(), verified.toString());
         assertEquals(7, verified.entries());
+    }
+
+    @Test
+    void aRehearsalDoesNotWaitForAHeadSomeoneHolds() throws Exception {
+        TenantId tenant = TenantId.random();
+        audit.record(tenant, call(0));
+        try (Connection holder = database.dataSource().getConnection();
+             PreparedStatement lock = holder.prepareStatement(
+                     "select last_seq from audit_chain_head where tenant_id = ? for update")) {
+            lock.setString(1, tenant.value());
+            lock.executeQuery().close();
+            long started = System.nanoTime();
+            audit.checkWritable(tenant, call(1));
+            assertTrue(System.nanoTime() - started < 900_000_000L, "H2 waits 2 s for a lock; the rehearsal took none");
+            holder.rollback();
+        }
+        assertEquals(1, head(tenant));
+        assertEquals(0, rowsBelowOne(tenant), "the rehearsed entry was rolled back");
+    }
+
+    @Test
+    void rehearsalsAmongAppendsLeaveTheHeadAtTheLastAppend() throws Exception {
+        TenantId tenant = TenantId.random();
+        audit.record(tenant, call(0));
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                done.add(callers.submit(() -> {
+                    // What each Mimeeq call does: rehearse, then append.
+                    for (int i = 0; i < 100; i++) {
+                        audit.checkWritable(tenant, call(i));
+                        audit.record(tenant, call(i));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> caller : done) {
+                caller.get();
+            }
+        }
+        assertEquals(801, head(tenant));
+        assertEquals(0, rowsBelowOne(tenant), "no rehearsed entry was left behind");
+        ChainVerification verified = verifier.verify(tenant);
+        assertTrue(verified.intact(), verified.toString());
+        assertEquals(801, verified.entries());
     }
 
     @Test
@@ -117,6 +162,18 @@ class ChainHeadTest {
             back.setString(4, tenant.value());
             assertEquals(1, back.executeUpdate());
             c.commit();
+        }
+    }
+
+    private static long rowsBelowOne(TenantId tenant) throws Exception {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "select count(*) from audit_event where tenant_id = ? and seq < 1")) {
+            select.setString(1, tenant.value());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
