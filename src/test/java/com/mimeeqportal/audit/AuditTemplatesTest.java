@@ -125,6 +125,23 @@ class AuditTemplatesTest {
         assertEquals("LOGIN", form.select("select[name=type] option[selected]").val());
     }
 
+    @Test
+    void aChoiceWithAMessageIsMarkedInvalidAndTheOtherIsNot() {
+        Document page = render("audit/list", listModel(AuditFilterForm.parse(Map.of("type", "NOT_A_TYPE")::get,
+                Clock.systemUTC())));
+        Element type = page.selectFirst("select#type");
+        assertTrue(type.parent().hasClass("invalid"), type.parent().outerHtml());
+        assertEquals("true", type.attr("aria-invalid"));
+        assertEquals("type-msg", type.attr("aria-describedby"));
+        assertEquals(Messages.get("validation.audit.option"), page.selectFirst("p.error#type-msg").text());
+
+        Element outcome = page.selectFirst("select#outcome");
+        assertFalse(outcome.parent().hasClass("invalid"));
+        assertEquals("false", outcome.attr("aria-invalid"));
+        assertFalse(outcome.hasAttr("aria-describedby"));
+        assertTrue(page.select("#outcome-msg").isEmpty());
+    }
+
     private static Map<String, Object> listModel(AuditFilterForm.Result parsed) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", parsed.form());

@@ -1,6 +1,8 @@
 package com.mimeeqportal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mimeeqportal.identity.Role;
 import com.mimeeqportal.identity.SignedInUser;
@@ -49,6 +51,31 @@ class FormFragmentsTest {
         assertEquals(List.of("code"), form.select("input, select").eachAttr("name"),
                 "the form's fields, and nothing else: " + form);
         assertEquals(1, page.select("input#code").size());
+    }
+
+    @Test
+    void aTextFieldWithAMessageIsMarkedInvalidAndDescribedByItsHelpAndItsMessage() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("code", "");
+        model.put("errors", new FormErrors().add("code", "validation.required"));
+        Document page = render("product/lookup", model);
+        Element field = page.selectFirst("input#code").parent();
+        assertTrue(field.hasClass("invalid"), field.outerHtml());
+        assertEquals("true", page.selectFirst("input#code").attr("aria-invalid"));
+        assertEquals("code-help code-msg", page.selectFirst("input#code").attr("aria-describedby"));
+        assertEquals("Please fill this in.", page.selectFirst("p.error#code-msg").text());
+    }
+
+    @Test
+    void aTextFieldWithoutAMessageIsDescribedByItsHelpAlone() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("code", "TW5674");
+        model.put("errors", new FormErrors().add("another", "validation.required"));
+        Document page = render("product/lookup", model);
+        assertFalse(page.selectFirst("input#code").parent().hasClass("invalid"));
+        assertEquals("false", page.selectFirst("input#code").attr("aria-invalid"));
+        assertEquals("code-help", page.selectFirst("input#code").attr("aria-describedby"));
+        assertTrue(page.select("#code-msg").isEmpty(), "no message element");
     }
 
     private Document render(String template, Map<String, Object> model) {
