@@ -8,7 +8,7 @@ import com.mimeeqportal.audit.AuditLog;
 import com.mimeeqportal.audit.AuditSpool;
 import com.mimeeqportal.identity.Actor;
 import com.mimeeqportal.system.PortalConfig;
-import com.mimeeqportal.tenant.Tenant;
+import com.mimeeqportal.tenant.MimeeqBaseUrl;
 import com.mimeeqportal.tenant.Tenants;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,7 +126,7 @@ public class MimeeqGateway {
             // Fail closed: no call to Mimeeq that could not be audited (the rehearsal writes and rolls back).
             // The key and the base URL are read in the rehearsal's transaction: one trip to the database.
             prepared = audit.checkWritableWhile(actor.tenant(), entry.success(), session -> new Prepared(
-                    keys.forCall(session, actor.tenant()), tenants.find(session, actor.tenant()).orElseThrow()));
+                    keys.forCall(session, actor.tenant()), tenants.mimeeqBaseUrl(session, actor.tenant()).orElseThrow()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Audit log not writable; Mimeeq call " + endpoint + " refused", e);
             return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.AUDIT_UNAVAILABLE));
@@ -192,7 +192,7 @@ public class MimeeqGateway {
     }
 
     /** What a call needs from the database, read before it. */
-    private record Prepared(KeyForCall key, Tenant tenant) {
+    private record Prepared(KeyForCall key, MimeeqBaseUrl baseUrl) {
     }
 
     private <T> MimeeqResult<T> attempt(Actor actor, Prepared prepared, Method method, String endpoint,
@@ -217,7 +217,7 @@ public class MimeeqGateway {
                 return MimeeqResult.failed(MimeeqFailure.of(MimeeqFailure.Kind.KEY_UNREADABLE));
             }
         }
-        URI base = URI.create(prepared.tenant().mimeeqBaseUrl().value());
+        URI base = URI.create(prepared.baseUrl().value());
         long started = System.nanoTime();
         try {
             MimeeqHttpClient.HttpReply reply = throttle.call(actor.tenant(), () -> method == Method.GET

@@ -3,8 +3,11 @@ package com.mimeeqportal.tenant;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.input.InvalidInputException;
 import com.mimeeqportal.system.Database;
+import com.mimeeqportal.system.RecentReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +18,16 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Tenants {
 
+    /** How long another instance may call a tenant's old Mimeeq address after it changed. */
+    static final Duration BASE_URL_REMEMBERED = Duration.ofSeconds(5);
+
     private final Database database;
+    /**
+     * Where each tenant's Mimeeq calls go, which every call needs: a tenant's entity load was a twentieth of the
+     * lookup page's CPU. Only {@link #change} moves it (the demo's seeding, at start), and forgets it here.
+     */
+    private final RecentReads<TenantId, Optional<MimeeqBaseUrl>> baseUrls =
+            new RecentReads<>(Clock.systemUTC(), BASE_URL_REMEMBERED);
 
     @Inject
     public Tenants(Database database) {
@@ -46,6 +58,11 @@ public class Tenants {
         return Optional.ofNullable(session.find(Tenant.class, id.value()));
     }
 
+    /** Where the tenant's Mimeeq calls go, read in the caller's transaction unless read a moment ago. */
+    public Optional<MimeeqBaseUrl> mimeeqBaseUrl(Session session, TenantId id) {
+        return baseUrls.get(id, () -> find(session, id).map(Tenant::mimeeqBaseUrl));
+    }
+
     public Optional<Tenant> findByName(TenantName name) {
         return database.asSystem(session -> findByName(session, name));
     }
@@ -68,11 +85,15 @@ public class Tenants {
      * there is no such tenant.
      */
     public Optional<Tenant> change(TenantId id, Consumer<Tenant> change) {
-        return database.asSystem(session -> Optional.ofNullable(session.find(Tenant.class, id.value()))
-                .map(tenant -> {
-                    change.accept(tenant);
-                    return tenant;
-                }));
+        try {
+            return database.asSystem(session -> Optional.ofNullable(session.find(Tenant.class, id.value()))
+                    .map(tenant -> {
+                        change.accept(tenant);
+                        return tenant;
+                    }));
+        } finally {
+            baseUrls.forget(id);
+        }
     }
 
     /** Renames the tenant; another tenant's name is refused as for a new tenant. */
