@@ -8,6 +8,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +95,48 @@ public class Views {
         context.setVariable("zones", Preferences.ZONES);
         context.setVariable("currentPath", currentPath(request));
         context.setVariables(new HashMap<>(model));
-        engine.process(template, context, response.getWriter());
+        // The whole page first, then sent with its length in one write, rather than chunk by chunk as Thymeleaf
+        // writes: the browser (or any client) gets the page in one piece instead of the page and, in a packet of
+        // its own, the chunked encoding's last chunk, one wake-up more on its side for every page. A template that
+        // fails also fails before anything is sent, so its error page is the whole answer.
+        StringBuilderWriter page = new StringBuilderWriter();
+        engine.process(template, context, page);
+        String html = page.toString();
+        response.setContentLength(html.getBytes(StandardCharsets.UTF_8).length);
+        response.getWriter().write(html);
+    }
+
+    /** A {@link java.io.StringWriter} without its synchronised {@link StringBuffer}. */
+    private static final class StringBuilderWriter extends Writer {
+        private final StringBuilder text = new StringBuilder(8192);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -309,6 +310,20 @@ class PortalIT {
         assertFalse(types.contains("API_KEY_SET"), "no tenant's key events: " + types);
         assertFalse(types.contains("MIMEEQ_CALL"), "no tenant's Mimeeq calls: " + types);
         assertFalse(audit.body().contains(tenant.adminUsername() + "</td>"));
+    }
+
+    @Test
+    void aPageIsSentInOnePieceWithItsLengthInBytes() {
+        PortalClient client = new PortalClient(base);
+        client.get("/preferences?lang=pl&back=/login");
+        for (PortalClient.Page page : List.of(client.get("/login"),
+                Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD).get("/products/lookup"))) {
+            assertEquals(200, page.status(), page.text());
+            assertEquals(Optional.empty(), page.response().headers().firstValue("Transfer-Encoding"));
+            assertEquals(String.valueOf(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                    page.header("Content-Length"), "the length of the page in UTF-8, which has letters of two bytes here");
+        }
+        assertTrue(client.get("/login").body().contains("ł"), "the Polish sign-in page");
     }
 
     @Test
