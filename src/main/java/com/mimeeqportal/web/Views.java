@@ -95,10 +95,9 @@ public class Views {
         context.setVariable("zones", Preferences.ZONES);
         context.setVariable("currentPath", currentPath(request));
         context.setVariables(new HashMap<>(model));
-        // The whole page first, then sent with its length in one write, rather than chunk by chunk as Thymeleaf
-        // writes: the browser (or any client) gets the page in one piece instead of the page and, in a packet of
-        // its own, the chunked encoding's last chunk, one wake-up more on its side for every page. A template that
-        // fails also fails before anything is sent, so its error page is the whole answer.
+        // The whole page first, then sent with its length in one write, rather than chunked as Thymeleaf writes:
+        // the client gets the page in one piece, not the page and then the chunked encoding's end in a packet of
+        // its own. A template that fails also fails before anything is sent, so its error page is the whole answer.
         StringBuilderWriter page = new StringBuilderWriter();
         engine.process(template, context, page);
         String html = page.toString();
