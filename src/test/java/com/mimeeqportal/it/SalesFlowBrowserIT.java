@@ -120,5 +120,4 @@ class SalesFlowBrowserIT {
         wait.until(ExpectedConditions.stalenessOf(form));
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".quote .total"))).getText();
     }
-
 }
