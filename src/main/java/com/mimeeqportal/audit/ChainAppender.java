@@ -188,7 +188,7 @@ final class ChainAppender {
      * entry of that tenant refused; a restart would not have helped. So the head is repaired and the write tried
      * again, rather than failing closed for ever.
      */
-    static boolean isBehindItsChain(Throwable failure) {
+    private static boolean isBehindItsChain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
@@ -208,7 +208,7 @@ final class ChainAppender {
      * any moved. Only the links are followed here: whether those entries are genuine is the verifier's job, as
      * for every other entry.
      */
-    boolean repairHeads(Set<String> tenants) {
+    private boolean repairHeads(Set<String> tenants) {
         boolean moved = false;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -8,7 +8,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -98,44 +98,11 @@ public class Views {
         // The whole page first, then sent with its length in one write, rather than chunked as Thymeleaf writes:
         // the client gets the page in one piece, not the page and then the chunked encoding's end in a packet of
         // its own. A template that fails also fails before anything is sent, so its error page is the whole answer.
-        StringBuilderWriter page = new StringBuilderWriter();
+        StringWriter page = new StringWriter(8192);
         engine.process(template, context, page);
         String html = page.toString();
         response.setContentLength(html.getBytes(StandardCharsets.UTF_8).length);
         response.getWriter().write(html);
-    }
-
-    /** A {@link java.io.StringWriter} without its synchronised {@link StringBuffer}. */
-    private static final class StringBuilderWriter extends Writer {
-        private final StringBuilder text = new StringBuilder(8192);
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            text.append(chars, offset, length);
-        }
-
-        @Override
-        public void write(String string, int offset, int length) {
-            text.append(string, offset, offset + length);
-        }
-
-        @Override
-        public void write(int c) {
-            text.append((char) c);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
     }
 
     /**

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chain head on H2: a head left behind its chain is moved forward by the next append instead of refusing the
- * tenant's every call for ever, rehearsals neither lock the head nor leave anything behind, and verifying a chain while entries are appended to it reports no
- * break that is not there.
+ * tenant's every call for ever, rehearsals neither lock the head nor leave anything behind, and verifying a chain
+ * while entries are appended to it reports no break that is not there.
  */
 class ChainHeadTest {
 
@@ -166,20 +166,17 @@ class ChainHeadTest {
     }
 
     private static long rowsBelowOne(TenantId tenant) throws Exception {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "select count(*) from audit_event where tenant_id = ? and seq < 1")) {
-            select.setString(1, tenant.value());
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return number("select count(*) from audit_event where tenant_id = ? and seq < 1", tenant);
     }
 
     private static long head(TenantId tenant) throws Exception {
+        return number("select last_seq from audit_chain_head where tenant_id = ?", tenant);
+    }
+
+    /** The number {@code sql} selects for {@code tenant}. */
+    private static long number(String sql, TenantId tenant) throws Exception {
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("select last_seq from audit_chain_head where tenant_id = ?")) {
+             PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, tenant.value());
             try (ResultSet row = select.executeQuery()) {
                 row.next();
