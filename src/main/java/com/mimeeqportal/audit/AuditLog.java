@@ -35,7 +35,7 @@ public class AuditLog {
     @Inject
     public AuditLog(Database database, ChainMac mac) {
         this.database = database;
-        this.appender = new ChainAppender(database.dataSource(), mac);
+        this.appender = new ChainAppender(database.dataSource(), database.keptStatements(), mac);
     }
 
     protected AuditLog() {

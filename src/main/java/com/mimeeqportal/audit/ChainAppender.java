@@ -3,6 +3,7 @@ package com.mimeeqportal.audit;
 import com.mimeeqportal.identity.TenantId;
 import com.mimeeqportal.system.AuditUnavailableException;
 import com.mimeeqportal.system.Database;
+import com.mimeeqportal.system.KeptStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,12 +66,15 @@ final class ChainAppender {
             + " where tenant_id = ?";
 
     private final DataSource dataSource;
+    /** On H2, the statements of every write kept parsed on their connection (see {@link KeptStatements}). */
+    private final KeptStatements statements;
     private final ChainMac mac;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    ChainAppender(DataSource dataSource, ChainMac mac) {
+    ChainAppender(DataSource dataSource, KeptStatements statements, ChainMac mac) {
         this.dataSource = dataSource;
+        this.statements = statements;
         this.mac = mac;
     }
 
@@ -297,35 +301,57 @@ final class ChainAppender {
     private record Head(String tenant, long lastSeq, String lastHash) {
     }
 
-    /** Every head of the batch in one statement, locked in tenant order. */
-    private static Map<String, Head> lockHeads(Connection connection, Set<String> tenants) throws SQLException {
+    /**
+     * Every head of the batch in one statement, locked in tenant order. The statement for one tenant, what a quiet
+     * portal runs, is kept; one for several is prepared for the batch, so that no connection keeps a statement for
+     * every number of tenants a batch has had.
+     */
+    private Map<String, Head> lockHeads(Connection connection, Set<String> tenants) throws SQLException {
         String placeholders = String.join(", ", Collections.nCopies(tenants.size(), "?"));
         Map<String, Head> heads = new HashMap<>();
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_HEADS.formatted(placeholders))) {
-            int index = 1;
-            for (String tenant : tenants) {
-                lock.setString(index++, tenant);
+        if (tenants.size() == 1) {
+            PreparedStatement lock = statements.prepare(connection, LOCK_HEADS.formatted(placeholders));
+            try {
+                readHeads(lock, tenants, heads);
+            } finally {
+                statements.release(lock);
             }
-            try (ResultSet head = lock.executeQuery()) {
-                while (head.next()) {
-                    heads.put(head.getString(1), new Head(head.getString(1), head.getLong(2), head.getString(3)));
-                }
+        } else {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_HEADS.formatted(placeholders))) {
+                readHeads(lock, tenants, heads);
             }
         }
         return heads;
     }
 
-    private static Head readHead(Connection connection, String tenant) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(READ_HEAD)) {
-            read.setString(1, tenant);
-            try (ResultSet head = read.executeQuery()) {
-                return head.next() ? new Head(head.getString(1), head.getLong(2), head.getString(3)) : null;
+    private static void readHeads(PreparedStatement lock, Set<String> tenants, Map<String, Head> heads)
+            throws SQLException {
+        int index = 1;
+        for (String tenant : tenants) {
+            lock.setString(index++, tenant);
+        }
+        try (ResultSet head = lock.executeQuery()) {
+            while (head.next()) {
+                heads.put(head.getString(1), new Head(head.getString(1), head.getLong(2), head.getString(3)));
             }
         }
     }
 
-    private static void insert(Connection connection, List<AuditEvent> events) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    private Head readHead(Connection connection, String tenant) throws SQLException {
+        PreparedStatement read = statements.prepare(connection, READ_HEAD);
+        try {
+            read.setString(1, tenant);
+            try (ResultSet head = read.executeQuery()) {
+                return head.next() ? new Head(head.getString(1), head.getLong(2), head.getString(3)) : null;
+            }
+        } finally {
+            statements.release(read);
+        }
+    }
+
+    private void insert(Connection connection, List<AuditEvent> events) throws SQLException {
+        PreparedStatement insert = statements.prepare(connection, INSERT);
+        try {
             for (AuditEvent event : events) {
                 insert.setString(1, event.tenantId());
                 insert.setObject(2, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
@@ -345,12 +371,15 @@ final class ChainAppender {
                 addOrRun(insert, events.size());
             }
             runBatch(insert, events.size());
+        } finally {
+            statements.release(insert);
         }
     }
 
-    private static void advance(Connection connection, List<Head> newHeads) throws SQLException {
+    private void advance(Connection connection, List<Head> newHeads) throws SQLException {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-        try (PreparedStatement update = connection.prepareStatement(ADVANCE_HEAD)) {
+        PreparedStatement update = statements.prepare(connection, ADVANCE_HEAD);
+        try {
             for (Head head : newHeads) {
                 update.setLong(1, head.lastSeq());
                 update.setString(2, head.lastHash());
@@ -359,6 +388,8 @@ final class ChainAppender {
                 addOrRun(update, newHeads.size());
             }
             runBatch(update, newHeads.size());
+        } finally {
+            statements.release(update);
         }
     }
 

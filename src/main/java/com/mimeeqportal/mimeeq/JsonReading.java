@@ -7,7 +7,9 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,20 +81,32 @@ final class JsonReading {
         return Optional.empty();
     }
 
-    static java.util.List<JsonObject> objects(JsonObject object, String name) {
+    static List<JsonObject> objects(JsonObject object, String name) {
         JsonValue value = object.get(name);
         if (!(value instanceof jakarta.json.JsonArray array)) {
             return java.util.List.of();
         }
-        return array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+        List<JsonObject> objects = new ArrayList<>(array.size());
+        for (JsonValue element : array) {
+            if (element instanceof JsonObject found) {
+                objects.add(found);
+            }
+        }
+        return objects;
     }
 
-    static java.util.List<String> texts(JsonObject object, String name) {
+    static List<String> texts(JsonObject object, String name) {
         JsonValue value = object.get(name);
         if (!(value instanceof jakarta.json.JsonArray array)) {
             return java.util.List.of();
         }
-        return array.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList();
+        List<String> texts = new ArrayList<>(array.size());
+        for (JsonValue element : array) {
+            if (element instanceof JsonString text) {
+                texts.add(text.getString());
+            }
+        }
+        return texts;
     }
 
     /** The body as a JSON value, or empty when it is not JSON at all. */

@@ -20,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 
 /**
@@ -260,7 +260,9 @@ public class MimeeqGateway {
 
     /** The parameters for the audit entry; none of them is secret (the key travels in a header). */
     private static String describe(Map<String, String> query) {
-        return query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        StringJoiner parameters = new StringJoiner(" ");
+        query.forEach((name, value) -> parameters.add(name + "=" + value));
+        return parameters.toString();
     }
 
     private static Duration roundUp(Duration duration) {

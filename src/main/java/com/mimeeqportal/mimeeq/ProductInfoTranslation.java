@@ -1,7 +1,9 @@
 package com.mimeeqportal.mimeeq;
 
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns the body of {@code /get-product-info} into {@link ProductInfo}; empty when it is not an object. */
@@ -26,7 +28,18 @@ public final class ProductInfoTranslation {
                 text(json, "mode"),
                 text(json, "deliveryInfo"),
                 blocks(json),
-                JsonReading.objects(json, "components").stream().map(ProductInfoTranslation::component).toList());
+                components(json));
+    }
+
+    // Loops, not streams, here and below: this runs after every product lookup, and a stream pipeline's many small
+    // classes cost more than the loop's work when the page comes after a wait (docs/performance.md, "Streams off
+    // the request path").
+    private static List<ProductInfo.Component> components(JsonObject json) {
+        List<ProductInfo.Component> components = new ArrayList<>();
+        for (JsonObject component : JsonReading.objects(json, "components")) {
+            components.add(component(component));
+        }
+        return components;
     }
 
     private static ProductInfo.Component component(JsonObject json) {
@@ -38,19 +51,27 @@ public final class ProductInfoTranslation {
     }
 
     private static List<ProductInfo.Block> blocks(JsonObject json) {
-        return JsonReading.objects(json, "configuration").stream().map(block -> new ProductInfo.Block(
-                text(block, "blockId"),
-                JsonReading.text(block, "blockName").orElse(text(block, "blockId")),
-                JsonReading.texts(block, "options"),
-                JsonReading.objects(block, "optionsData").stream()
-                        .flatMap(option -> JsonReading.text(option, "image").stream()).toList()))
-                .toList();
+        List<ProductInfo.Block> blocks = new ArrayList<>();
+        for (JsonObject block : JsonReading.objects(json, "configuration")) {
+            List<String> optionImages = new ArrayList<>();
+            for (JsonObject option : JsonReading.objects(block, "optionsData")) {
+                JsonReading.text(option, "image").ifPresent(optionImages::add);
+            }
+            blocks.add(new ProductInfo.Block(text(block, "blockId"),
+                    JsonReading.text(block, "blockName").orElse(text(block, "blockId")),
+                    JsonReading.texts(block, "options"), optionImages));
+        }
+        return blocks;
     }
 
     /** The name is a plain string here; be lenient and take a translation map as the list endpoint sends. */
     private static String name(JsonObject json) {
-        var names = JsonReading.translations(json, "name");
-        return names.getOrDefault("en", names.values().stream().findFirst().orElse(text(json, "code")));
+        Map<String, String> names = JsonReading.translations(json, "name");
+        String english = names.get("en");
+        if (english != null) {
+            return english;
+        }
+        return names.isEmpty() ? text(json, "code") : names.values().iterator().next();
     }
 
     /** Mimeeq spells it {@code SKU}; accept {@code sku} too. */

@@ -46,12 +46,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     /** Where {@link #rehearseInTenant} gets its connections: the same pool, except on H2 (see {@link #open}). */
     private final HikariDataSource rehearsals;
+    private final KeptStatements keptStatements;
     private final SessionFactory sessionFactory;
     private final SqlExceptionHelper sqlExceptions;
 
-    private Database(HikariDataSource dataSource, HikariDataSource rehearsals, SessionFactory sessionFactory) {
+    private Database(HikariDataSource dataSource, HikariDataSource rehearsals, KeptStatements keptStatements,
+                     SessionFactory sessionFactory) {
         this.dataSource = dataSource;
         this.rehearsals = rehearsals;
+        this.keptStatements = keptStatements;
         this.sessionFactory = sessionFactory;
         this.sqlExceptions = sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices()
                 .getSqlExceptionHelper();
@@ -76,8 +79,9 @@ public final class Database implements AutoCloseable {
      * <p>On H2, rehearsals get a pool of their own, as large as the main one. A rollback empties H2's cache of
      * parsed statements on that connection, and every Mimeeq call ends its rehearsal with one: sharing the pool,
      * the session check, the audit append and everything else that next ran on that connection was parsed again,
-     * a tenth of a lookup page's work in a profile (docs/performance.md). The rehearsal's own statements are still
-     * parsed each time. PostgreSQL keeps its prepared statements across rollbacks, so there one pool does.
+     * a tenth of a lookup page's work in a profile (docs/performance.md). The rehearsal's own statements are kept
+     * prepared ({@link #keptStatements}). PostgreSQL keeps its prepared statements across rollbacks, so there one
+     * pool does.
      */
     public static Database open(String jdbcUrl, String user, String password, int poolSize, List<Class<?>> entities,
                                 String legacySandboxBaseUrl) {
@@ -85,10 +89,12 @@ public final class Database implements AutoCloseable {
         HikariDataSource rehearsals = dataSource;
         try {
             migrate(dataSource, legacySandboxBaseUrl);
-            if (SupportedDatabase.forUrl(jdbcUrl).rollbackForgetsParsedStatements()) {
+            SupportedDatabase database = SupportedDatabase.forUrl(jdbcUrl);
+            if (database.rollbackForgetsParsedStatements()) {
                 rehearsals = pool(jdbcUrl, user, password, poolSize, "portal-rehearsals");
             }
-            return new Database(dataSource, rehearsals, sessionFactory(dataSource, entities));
+            return new Database(dataSource, rehearsals, new KeptStatements(database.parsesAgainUnlessKept()),
+                    sessionFactory(dataSource, entities));
         } catch (RuntimeException e) {
             if (rehearsals != dataSource) {
                 rehearsals.close();
@@ -352,6 +358,11 @@ public final class Database implements AutoCloseable {
 
     /** UP; UNREACHABLE may pass (a PostgreSQL restart); BROKEN needs a restart of the portal. */
     public enum Health { UP, UNREACHABLE, BROKEN }
+
+    /** Where the audit's plain JDBC gets the statements it runs on every write. */
+    public KeptStatements keptStatements() {
+        return keptStatements;
+    }
 
     /** Plain JDBC for the checks that must look below Hibernate (tests scanning every table). */
     public DataSource dataSource() {

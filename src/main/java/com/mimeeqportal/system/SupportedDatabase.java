@@ -54,6 +54,15 @@ public enum SupportedDatabase {
         return rollbackForgetsParsedStatements;
     }
 
+    /**
+     * Whether statements run on every audit write are better kept prepared on their connection than prepared
+     * afresh ({@link KeptStatements}): H2 parses again after every rollback (above) and never keeps a
+     * {@code select … for update} parsed at all; PostgreSQL's driver keeps its prepared statements itself.
+     */
+    public boolean parsesAgainUnlessKept() {
+        return rollbackForgetsParsedStatements;
+    }
+
     /** Driver settings the portal relies on, beyond the URL. */
     public Map<String, String> dataSourceProperties() {
         return dataSourceProperties;

@@ -4,8 +4,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The portal's own cookies, set one way: scoped to the portal's context path, HttpOnly (no script of the page
@@ -40,12 +40,19 @@ final class Cookies {
     }
 
     /**
-     * The values of the cookies called {@code name}, in the order the browser sent them (more than one when
-     * cookies of the same name were set for different paths or domains).
+     * The value of the first cookie called {@code name} that is {@code acceptable}, in the order the browser sent
+     * them (there are several when cookies of the same name were set for different paths or domains). A loop, not
+     * a stream: it runs several times on every request (docs/performance.md, "Streams off the request path").
      */
-    static Stream<String> values(HttpServletRequest request, String name) {
+    static Optional<String> first(HttpServletRequest request, String name, Predicate<String> acceptable) {
         Cookie[] cookies = request.getCookies();
-        return cookies == null ? Stream.empty() : Arrays.stream(cookies)
-                .filter(c -> name.equals(c.getName()) && c.getValue() != null).map(Cookie::getValue);
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (name.equals(cookie.getName()) && cookie.getValue() != null && acceptable.test(cookie.getValue())) {
+                    return Optional.of(cookie.getValue());
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

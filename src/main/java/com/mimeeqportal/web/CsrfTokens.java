@@ -102,7 +102,7 @@ public final class CsrfTokens {
     }
 
     private static Optional<String> cookieToken(HttpServletRequest request) {
-        return Cookies.values(request, COOKIE).filter(value -> WELL_FORMED.matcher(value).matches()).findFirst();
+        return Cookies.first(request, COOKIE, value -> WELL_FORMED.matcher(value).matches());
     }
 
     private static String newToken() {

@@ -98,6 +98,6 @@ public final class Preferences {
     }
 
     private static Optional<String> cookie(HttpServletRequest request, String name) {
-        return Cookies.values(request, name).findFirst();
+        return Cookies.first(request, name, value -> true);
     }
 }

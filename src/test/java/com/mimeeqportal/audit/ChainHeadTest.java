@@ -72,6 +72,18 @@ class ChainHeadTest {
     }
 
     @Test
+    void onH2TheAppendAndTheRehearsalRunStatementsKeptOnTheirConnections() throws Exception {
+        TenantId tenant = TenantId.random();
+        audit.record(tenant, call(0));
+        audit.checkWritable(tenant, call(1));
+        // One connection of the main pool (the append), one of the rehearsals' pool; H2 need not parse again.
+        assertTrue(database.keptStatements().connections() >= 2, "connections with kept statements: "
+                + database.keptStatements().connections());
+        audit.record(tenant, call(1));
+        assertEquals(2, head(tenant));
+    }
+
+    @Test
     void aRehearsalDoesNotWaitForAHeadSomeoneHolds() throws Exception {
         TenantId tenant = TenantId.random();
         audit.record(tenant, call(0));
