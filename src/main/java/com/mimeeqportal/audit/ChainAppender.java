@@ -150,7 +150,10 @@ final class ChainAppender {
             try {
                 write(connection, byTenant);
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // On any failure, Errors too: the pool would not roll back for us, as it does not see what runs
+                // on kept statements (KeptStatements), and a connection given back with the heads locked would
+                // stall every later append.
                 try {
                     connection.rollback();
                 } catch (SQLException alsoFailed) {
@@ -240,7 +243,7 @@ final class ChainAppender {
                     moved = true;
                 }
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 connection.rollback();
                 throw e;
             }

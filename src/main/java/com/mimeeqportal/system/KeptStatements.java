@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>A statement is kept on the physical connection under the pool's proxy: the pool closes what was prepared
  * through its proxy when the connection goes back, and the physical connection outlives that. A kept statement is
- * used by one thread at a time, as its connection is. When the pool retires a connection it closes it, and with it
+ * used by one thread at a time, as its connection is. The pool does not see what a kept statement runs, so it does
+ * not know the transaction has begun and would give the connection back without rolling it back: whoever runs one
+ * ends the transaction itself, on every path, failures included. When the pool retires a connection it closes it, and with it
  * its statements; the next connection to prepare a statement clears the closed ones out, so a portal that runs for
  * months does not hold on to the connections its pool has retired.
  */
