@@ -84,7 +84,7 @@ final class JsonReading {
     static List<JsonObject> objects(JsonObject object, String name) {
         JsonValue value = object.get(name);
         if (!(value instanceof jakarta.json.JsonArray array)) {
-            return java.util.List.of();
+            return List.of();
         }
         List<JsonObject> objects = new ArrayList<>(array.size());
         for (JsonValue element : array) {
@@ -98,7 +98,7 @@ final class JsonReading {
     static List<String> texts(JsonObject object, String name) {
         JsonValue value = object.get(name);
         if (!(value instanceof jakarta.json.JsonArray array)) {
-            return java.util.List.of();
+            return List.of();
         }
         List<String> texts = new ArrayList<>(array.size());
         for (JsonValue element : array) {

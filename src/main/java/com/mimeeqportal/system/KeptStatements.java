@@ -20,9 +20,9 @@ import java.util.Map;
  * through its proxy when the connection goes back, and the physical connection outlives that. A kept statement is
  * used by one thread at a time, as its connection is. The pool does not see what a kept statement runs, so it does
  * not know the transaction has begun and would give the connection back without rolling it back: whoever runs one
- * ends the transaction itself, on every path, failures included. When the pool retires a connection it closes it, and with it
- * its statements; the next connection to prepare a statement clears the closed ones out, so a portal that runs for
- * months does not hold on to the connections its pool has retired.
+ * ends the transaction itself, on every path, failures included. When the pool retires a connection it closes it,
+ * and with it its statements; the next connection to prepare a statement clears the closed ones out, so a portal
+ * that runs for months does not hold on to the connections its pool has retired.
  */
 public final class KeptStatements {
 
