@@ -16,8 +16,11 @@ each after a pause of --pause-ms, as a request after a wait is what the outside 
   the stand-in, which is how load/outside-lookup.py measures its ratio.
 
 It uses outside-lookup.py's stand-in (Mimeeq's get-product-info and the demo's key hook), so both portals point
-their demo tenant at it. Start them in two shells, each from its own copy of Payara's runtime directory (the
-launcher holds one instance per directory; see "Streams off the request path…" in docs/performance.md), e.g.:
+their demo tenant at it. Start them in two shells, each from its own copy of Payara's runtime directory and
+without the ahead-of-time cache: the launcher takes its root directory from where its classes were loaded, which
+the cache records as the directory it was trained in, so two portals with the cache share one directory and the
+second serves the first one's WAR (docs/performance.md, "Streams off the request path…", has the commands). Check
+each portal's log for its WAR deployed and nothing that "cannot be loaded", then e.g.:
 
     python3 load/side-by-side.py --portal http://127.0.0.1:18320/ --portal http://127.0.0.1:18330/ --password '<sales>'
 """
