@@ -302,6 +302,11 @@ final class ChainAppender {
 
     /** A chain's end: its last entry's number and hash. */
     private record Head(String tenant, long lastSeq, String lastHash) {
+
+        /** The head on {@code row} of a query for tenant, last number and last hash, in that order. */
+        static Head of(ResultSet row) throws SQLException {
+            return new Head(row.getString(1), row.getLong(2), row.getString(3));
+        }
     }
 
     /**
@@ -310,32 +315,26 @@ final class ChainAppender {
      * every number of tenants a batch has had.
      */
     private Map<String, Head> lockHeads(Connection connection, Set<String> tenants) throws SQLException {
-        String placeholders = String.join(", ", Collections.nCopies(tenants.size(), "?"));
-        Map<String, Head> heads = new HashMap<>();
-        if (tenants.size() == 1) {
-            PreparedStatement lock = statements.prepare(connection, LOCK_HEADS.formatted(placeholders));
-            try {
-                readHeads(lock, tenants, heads);
-            } finally {
+        String sql = LOCK_HEADS.formatted(String.join(", ", Collections.nCopies(tenants.size(), "?")));
+        boolean keep = tenants.size() == 1;
+        PreparedStatement lock = keep ? statements.prepare(connection, sql) : connection.prepareStatement(sql);
+        try {
+            int index = 1;
+            for (String tenant : tenants) {
+                lock.setString(index++, tenant);
+            }
+            Map<String, Head> heads = new HashMap<>();
+            try (ResultSet head = lock.executeQuery()) {
+                while (head.next()) {
+                    heads.put(head.getString(1), Head.of(head));
+                }
+            }
+            return heads;
+        } finally {
+            if (keep) {
                 statements.release(lock);
-            }
-        } else {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_HEADS.formatted(placeholders))) {
-                readHeads(lock, tenants, heads);
-            }
-        }
-        return heads;
-    }
-
-    private static void readHeads(PreparedStatement lock, Set<String> tenants, Map<String, Head> heads)
-            throws SQLException {
-        int index = 1;
-        for (String tenant : tenants) {
-            lock.setString(index++, tenant);
-        }
-        try (ResultSet head = lock.executeQuery()) {
-            while (head.next()) {
-                heads.put(head.getString(1), new Head(head.getString(1), head.getLong(2), head.getString(3)));
+            } else {
+                lock.close();
             }
         }
     }
@@ -345,7 +344,7 @@ final class ChainAppender {
         try {
             read.setString(1, tenant);
             try (ResultSet head = read.executeQuery()) {
-                return head.next() ? new Head(head.getString(1), head.getLong(2), head.getString(3)) : null;
+                return head.next() ? Head.of(head) : null;
             }
         } finally {
             statements.release(read);

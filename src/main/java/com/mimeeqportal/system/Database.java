@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
             if (database.rollbackForgetsParsedStatements()) {
                 rehearsals = pool(jdbcUrl, user, password, poolSize, "portal-rehearsals");
             }
-            return new Database(dataSource, rehearsals, new KeptStatements(database.parsesAgainUnlessKept()),
+            return new Database(dataSource, rehearsals, new KeptStatements(database.rollbackForgetsParsedStatements()),
                     sessionFactory(dataSource, entities));
         } catch (RuntimeException e) {
             if (rehearsals != dataSource) {

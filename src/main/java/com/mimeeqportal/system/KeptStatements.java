@@ -11,7 +11,7 @@ import java.util.Map;
  * Statements prepared once on a connection and kept there for its next users: for the few statements run on
  * every audit write, on a database whose driver does not keep them parsed itself. H2 parses a statement again
  * after every rollback on that connection, and a {@code select … for update} every time
- * ({@link SupportedDatabase#parsesAgainUnlessKept}); the rehearsal before each Mimeeq call ends in a rollback and
+ * ({@link SupportedDatabase#rollbackForgetsParsedStatements}); the rehearsal before each Mimeeq call ends in a rollback and
  * each append locks its chain head, so on H2 both parsed their statements on every call. PostgreSQL's driver keeps
  * prepared statements per connection itself: there {@link #prepare} prepares afresh and {@link #release} closes,
  * as plain JDBC does.
@@ -44,11 +44,15 @@ public final class KeptStatements {
             if (statement != null && !statement.isClosed()) {
                 return statement;
             }
-            forgetClosedConnections();
-            statement = physical.prepareStatement(sql);
-            kept.computeIfAbsent(physical, c -> new HashMap<>()).put(sql, statement);
-            return statement;
         }
+        // Parsed outside the lock, which other connections' users take on every write. Only this thread uses
+        // this connection, so no one else can be preparing the same statement on it meanwhile.
+        PreparedStatement statement = physical.prepareStatement(sql);
+        synchronized (kept) {
+            forgetClosedConnections();
+            kept.computeIfAbsent(physical, c -> new HashMap<>()).put(sql, statement);
+        }
+        return statement;
     }
 
     /**

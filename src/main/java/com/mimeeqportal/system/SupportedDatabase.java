@@ -48,18 +48,12 @@ public enum SupportedDatabase {
 
     /**
      * Whether a rollback empties the connection's cache of parsed statements (H2's {@code SessionLocal} does, as
-     * a query result it may have cached could hold the rolled-back data).
+     * a query result it may have cached could hold the rolled-back data; it never keeps a {@code select … for
+     * update} parsed either). Such a database gets a pool of its own for the audit's rehearsals, which end in a
+     * rollback, and keeps the statements of every audit write prepared on their connection ({@link
+     * KeptStatements}). PostgreSQL's driver keeps its prepared statements across rollbacks itself.
      */
     public boolean rollbackForgetsParsedStatements() {
-        return rollbackForgetsParsedStatements;
-    }
-
-    /**
-     * Whether statements run on every audit write are better kept prepared on their connection than prepared
-     * afresh ({@link KeptStatements}): H2 parses again after every rollback (above) and never keeps a
-     * {@code select … for update} parsed at all; PostgreSQL's driver keeps its prepared statements itself.
-     */
-    public boolean parsesAgainUnlessKept() {
         return rollbackForgetsParsedStatements;
     }
 

@@ -48,8 +48,8 @@ class KeptStatementsTest {
 
     @Test
     void theDatabasesSayWhetherTheyNeedIt() {
-        assertTrue(SupportedDatabase.forUrl("jdbc:h2:mem:x").parsesAgainUnlessKept());
-        assertFalse(SupportedDatabase.forUrl("jdbc:postgresql://localhost/portal").parsesAgainUnlessKept());
+        assertTrue(SupportedDatabase.forUrl("jdbc:h2:mem:x").rollbackForgetsParsedStatements());
+        assertFalse(SupportedDatabase.forUrl("jdbc:postgresql://localhost/portal").rollbackForgetsParsedStatements());
     }
 
     @Test
