@@ -11,10 +11,10 @@ import java.util.Map;
  * Statements prepared once on a connection and kept there for its next users: for the few statements run on
  * every audit write, on a database whose driver does not keep them parsed itself. H2 parses a statement again
  * after every rollback on that connection, and a {@code select … for update} every time
- * ({@link SupportedDatabase#rollbackForgetsParsedStatements}); the rehearsal before each Mimeeq call ends in a rollback and
- * each append locks its chain head, so on H2 both parsed their statements on every call. PostgreSQL's driver keeps
- * prepared statements per connection itself: there {@link #prepare} prepares afresh and {@link #release} closes,
- * as plain JDBC does.
+ * ({@link SupportedDatabase#rollbackForgetsParsedStatements}); the rehearsal before each Mimeeq call ends in a
+ * rollback and each append locks its chain head, so on H2 both parsed their statements on every call. PostgreSQL's
+ * driver keeps prepared statements per connection itself: there {@link #prepare} prepares afresh and
+ * {@link #release} closes, as plain JDBC does.
  *
  * <p>A statement is kept on the physical connection under the pool's proxy: the pool closes what was prepared
  * through its proxy when the connection goes back, and the physical connection outlives that. A kept statement is
