@@ -44,7 +44,7 @@ class Client(outside.Browser):
     def request(self, method, path, body=None, headers=None):
         try:
             return super().request(method, path, body, headers)
-        except (ConnectionError, OSError):
+        except OSError:
             self.connection.close()
             return super().request(method, path, body, headers)
 

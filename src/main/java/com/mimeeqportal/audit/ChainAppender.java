@@ -326,7 +326,8 @@ final class ChainAppender {
             Map<String, Head> heads = new HashMap<>();
             try (ResultSet head = lock.executeQuery()) {
                 while (head.next()) {
-                    heads.put(head.getString(1), Head.of(head));
+                    Head locked = Head.of(head);
+                    heads.put(locked.tenant(), locked);
                 }
             }
             return heads;

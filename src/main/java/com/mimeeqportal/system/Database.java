@@ -89,11 +89,11 @@ public final class Database implements AutoCloseable {
         HikariDataSource rehearsals = dataSource;
         try {
             migrate(dataSource, legacySandboxBaseUrl);
-            SupportedDatabase database = SupportedDatabase.forUrl(jdbcUrl);
-            if (database.rollbackForgetsParsedStatements()) {
+            boolean forgetsParsed = SupportedDatabase.forUrl(jdbcUrl).rollbackForgetsParsedStatements();
+            if (forgetsParsed) {
                 rehearsals = pool(jdbcUrl, user, password, poolSize, "portal-rehearsals");
             }
-            return new Database(dataSource, rehearsals, new KeptStatements(database.rollbackForgetsParsedStatements()),
+            return new Database(dataSource, rehearsals, new KeptStatements(forgetsParsed),
                     sessionFactory(dataSource, entities));
         } catch (RuntimeException e) {
             if (rehearsals != dataSource) {

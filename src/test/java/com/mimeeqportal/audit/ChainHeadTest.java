@@ -188,7 +188,7 @@ class ChainHeadTest {
     }
 
     private static long rowsBelowOne(TenantId tenant) throws Exception {
-        return number("select count(*) from audit_event where tenant_id = ? and seq < 1", tenant);
+        return number(database, "select count(*) from audit_event where tenant_id = ? and seq < 1", tenant);
     }
 
     private static long head(TenantId tenant) throws Exception {
@@ -199,11 +199,7 @@ class ChainHeadTest {
         return number(in, "select last_seq from audit_chain_head where tenant_id = ?", tenant);
     }
 
-    /** The number {@code sql} selects for {@code tenant}. */
-    private static long number(String sql, TenantId tenant) throws Exception {
-        return number(database, sql, tenant);
-    }
-
+    /** The number {@code sql} selects for {@code tenant} in {@code in}. */
     private static long number(Database in, String sql, TenantId tenant) throws Exception {
         try (Connection c = in.dataSource().getConnection();
              PreparedStatement select = c.prepareStatement(sql)) {
