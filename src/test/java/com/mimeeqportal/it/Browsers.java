@@ -81,18 +81,26 @@ final class Browsers {
     /** One browser on the portal under test. */
     record Session(WebDriver driver, WebDriverWait waiting, URI base) implements AutoCloseable {
 
-        /** Signs in through the login form and waits for the signed-in page. */
+        /** The header's sign-out button: on every signed-in page, on no other. */
+        private static final By SIGN_OUT = By.cssSelector("header form[action$='/logout'] button");
+
+        /**
+         * Signs in through the login form and waits for the signed-in page. It waits for the sign-out button, which
+         * only a signed-in page has: the login page's header has a navigation too (the language links), so waiting
+         * for any {@code header nav} passed on the login page itself, and the next {@code get} could overtake the
+         * sign-in POST and land on the login page.
+         */
         void signIn(String username, String password) {
             driver.get(base.resolve("login").toString());
             driver.findElement(By.id("username")).sendKeys(username);
             driver.findElement(By.id("password")).sendKeys(password);
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header nav")));
+            waiting.until(ExpectedConditions.presenceOfElementLocated(SIGN_OUT));
         }
 
         /** Signs out with the header's button and waits for the login form. */
         void signOut() {
-            driver.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
+            driver.findElement(SIGN_OUT).click();
             waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         }
 
