@@ -95,11 +95,19 @@ class KeptStatementsTest {
     @Test
     void theStatementsOfAConnectionThePoolClosedAreLetGo() throws SQLException {
         KeptStatements statements = new KeptStatements(true);
+        Connection retired;
         try (Connection connection = pool.getConnection()) {
             statements.release(statements.prepare(connection, READ));
+            retired = connection.unwrap(Connection.class);
             // Retired, as at the end of its lifetime: the pool closes it when it comes back, and opens another.
             pool.evictConnection(connection);
         }
+        // HikariCP closes a retired connection on a thread of its own, so "comes back" is not yet "closed".
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!retired.isClosed() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        assertTrue(retired.isClosed(), "the pool closed the retired connection");
         try (Connection connection = pool.getConnection()) {
             PreparedStatement read = statements.prepare(connection, READ);
             assertEquals(1, readOne(read, 1));
