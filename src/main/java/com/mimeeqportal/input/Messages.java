@@ -1,6 +1,5 @@
 package com.mimeeqportal.input;
 
-import com.ibm.icu.text.MessageFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,10 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * The UI text of messages.properties and its translations (messages_pl, messages_de), for templates
- * (through the portal's Thymeleaf message resolver) and for Java code alike. Every message is an ICU
- * {@link MessageFormat} pattern, so counts can take plural forms ({@code {0,plural,one{# call} other{# calls}}})
- * and an apostrophe is written {@code ''}. Every message is formatted the same way wherever it is shown
- * (MessagesTest checks that no apostrophe is lost and that every language has every key).
+ * (through the portal's Thymeleaf message resolver) and for Java code alike. Every message is a pattern in ICU's
+ * MessageFormat syntax ({@link MessagePattern} says which part of it), so counts can take plural forms
+ * ({@code {0,plural,one{# call} other{# calls}}}) and an apostrophe is written {@code ''}. Every message is
+ * formatted the same way wherever it is shown (MessagesTest checks that no apostrophe is lost and that every
+ * language has every key).
  *
  * <p>Java code that words a message on a request thread ({@link FormErrors}, error pages) gets the
  * request's language from {@link #use(Locale)}, which the request filter sets for the request and clears
@@ -36,10 +36,10 @@ public final class Messages {
             Locale::getLanguage, locale -> locale.equals(Locale.ENGLISH) ? ENGLISH : withFallback(locale)));
     private static final ThreadLocal<Locale> CURRENT = new ThreadLocal<>();
     /**
-     * Messages without arguments, formatted once per language: a page shows dozens, and parsing the pattern
-     * again for each (an ICU MessageFormat per message) was a visible part of rendering one.
+     * Each message parsed once per language, when first shown: a page shows dozens, and parsing the pattern again
+     * for each was a visible part of rendering one.
      */
-    private static final Map<String, Map<String, String>> PLAIN = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, MessagePattern>> PARSED = new ConcurrentHashMap<>();
 
     private Messages() {
     }
@@ -92,16 +92,9 @@ public final class Messages {
         if (pattern == null) {
             return key;
         }
-        if (arguments == null || arguments.length == 0) {
-            return PLAIN.computeIfAbsent(language.getLanguage(), l -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(key, k -> format(language, pattern));
-        }
-        return format(language, pattern, arguments);
-    }
-
-    /** Formats a pattern as every message is formatted; numbers and dates in the locale's way. */
-    public static String format(Locale locale, String pattern, Object... arguments) {
-        return new MessageFormat(pattern, locale).format(arguments == null ? new Object[0] : arguments);
+        return PARSED.computeIfAbsent(language.getLanguage(), l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> MessagePattern.parse(pattern))
+                .format(language, arguments);
     }
 
     private static Properties withFallback(Locale locale) {

@@ -6,7 +6,7 @@ import org.thymeleaf.messageresolver.AbstractMessageResolver;
 
 /**
  * Thymeleaf's {@code #{key(args)}}: the message in the page's language, formatted by {@link Messages} exactly
- * as Java code formats it (ICU plural forms, {@code ''} for an apostrophe, with or without arguments).
+ * as Java code formats it (plural forms, {@code ''} for an apostrophe, with or without arguments).
  */
 public final class PortalMessageResolver extends AbstractMessageResolver {
 
