@@ -56,6 +56,26 @@ class DeployablesIT {
         }
     }
 
+    /**
+     * Payara parses every class of every jar in WEB-INF/lib at each deployment, so a library nothing runs costs every
+     * start (docs/performance.md): ICU4J was replaced by input/MessagePattern, and Byte Buddy is not needed with
+     * system/NoGeneratedProxies, whose registration must be in the WAR for Hibernate to start without it.
+     */
+    @Test
+    void thePortalWarCarriesNoLibraryItDoesNotRun() throws IOException {
+        try (ZipFile war = new ZipFile(System.getProperty("portal.war", "target/portal.war"))) {
+            List<String> unneeded = war.stream().map(ZipEntry::getName)
+                    .filter(name -> name.matches("WEB-INF/lib/(icu4j|byte-buddy)-.*\\.jar")).toList();
+            assertEquals(List.of(), unneeded);
+            ZipEntry services = war.getEntry("WEB-INF/classes/META-INF/services/org.hibernate.service.spi.ServiceContributor");
+            assertTrue(services != null, "the contribution that keeps Hibernate from looking for Byte Buddy");
+            try (InputStream in = war.getInputStream(services)) {
+                assertEquals("com.mimeeqportal.system.NoGeneratedProxies",
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            }
+        }
+    }
+
     @Test
     void theSandboxWarHoldsTheSandboxAlone() throws IOException {
         List<String> offending = new ArrayList<>();
