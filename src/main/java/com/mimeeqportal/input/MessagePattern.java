@@ -26,7 +26,7 @@ import java.util.Map;
  * </ul>
  *
  * <p>Why not ICU4J, which did this before: it is a 14 MB jar of 1,690 classes that Payara's deployment parses in
- * full at every start (about 0.4 s of it on this project's 2-core machine, docs/performance.md), for the few rules
+ * full at every start (about half a second of it on a 2-core machine, docs/performance.md), for the few rules
  * above. {@code MessagePatternTest} formats every message of every language with ICU (a test dependency only) and
  * with this class, and requires the same text. Any other syntax (select, choice, dates as arguments' types, named
  * arguments) is refused when the message is parsed, so a message that needs it fails in the tests, not on a page.

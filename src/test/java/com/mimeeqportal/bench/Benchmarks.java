@@ -198,7 +198,8 @@ public final class Benchmarks {
                         second.close();
                     }
                 } catch (RuntimeException | IOException e) {
-                    times.get(v).failures.add(e.getMessage());
+                    // The first line in the table (it says where the rest is); the whole message on the console.
+                    times.get(v).failures.add(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
                     progress("start-up" + label + " failed: " + e);
                 }
             }
