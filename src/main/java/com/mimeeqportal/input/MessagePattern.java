@@ -16,8 +16,9 @@ import java.util.Map;
  * messages use, formatted with the JDK alone.
  *
  * <ul>
- *   <li>{@code {0}}: a number in the language's way ({@code 1,234}, {@code 1.234}, {@code 1 234}), any other value
- *       as its text;</li>
+ *   <li>{@code {0}}: a number in the language's way ({@code 1,234}, {@code 1.234}, {@code 1 234}), a
+ *       {@link Date} as the JDK's short date and time (no message is given one: pages pass dates already worded),
+ *       any other value as its text;</li>
  *   <li>{@code {0,number,integer}} and {@code {0,number,#}} (a {@link DecimalFormat} pattern);</li>
  *   <li>{@code {0,plural,=0{…} one{…} few{…} many{…} other{…}}}, with {@code #} for the count, chosen by CLDR's
  *       rules for whole numbers in English, German and Polish ({@link #category});</li>
