@@ -93,7 +93,7 @@ final class PortalRun implements AutoCloseable {
                 directory);
         Runtime.getRuntime().addShutdownHook(new Thread(process::close));
         try {
-            awaitAnswers(process, launched, directory);
+            awaitAnswers(process, launched);
         } catch (RuntimeException | Error e) {
             process.close();
             throw e;
@@ -168,7 +168,7 @@ final class PortalRun implements AutoCloseable {
     }
 
     /** Polls every 50 ms until /login and /health/ready both answer 200 (the sandbox alone makes ready answer). */
-    private static void awaitAnswers(PayaraMicroProcess process, long launched, Path directory) {
+    private static void awaitAnswers(PayaraMicroProcess process, long launched) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         while (true) {
@@ -176,35 +176,14 @@ final class PortalRun implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro ended during start-up:\n" + tail(process.log()));
             }
             if (System.nanoTime() - launched > START_BUDGET.toNanos()) {
-                throw new IllegalStateException("Not ready within " + START_BUDGET + "; " + threadDump(process, directory)
+                // A start on 3 December hung in Payara's own boot and left nothing to read: now its threads are kept.
+                throw new IllegalStateException("Not ready within " + START_BUDGET + "; " + process.threadDump()
                         + ":\n" + tail(process.log()));
             }
             if (status(http, process.base(), "login") == 200 && status(http, process.base(), "health/ready") == 200) {
                 return;
             }
             sleep(50);
-        }
-    }
-
-    /**
-     * A start that never gets ready leaves its threads for whoever asks why: jcmd's Thread.print, next to its log.
-     * (One start of 34 on 3 December hung in Payara's own boot, after Grizzly started, and left nothing to read.)
-     */
-    private static String threadDump(PayaraMicroProcess process, Path directory) {
-        Path dump = directory.resolve("not-ready-threads-" + process.pid() + ".txt");
-        try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.pid()), "Thread.print", "-l")
-                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
-            if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                jcmd.destroyForcibly();
-            }
-            return "its threads are in " + dump;
-        } catch (IOException e) {
-            return "no thread dump (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "no thread dump (interrupted)";
         }
     }
 

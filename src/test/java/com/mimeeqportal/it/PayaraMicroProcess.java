@@ -97,7 +97,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_BUDGET.toNanos();
         while (true) {
             assertTrue(process.isAlive(), () -> "Payara Micro ended (status " + process.exitValue() + "):\n" + log());
-            assertTrue(System.nanoTime() < deadline, () -> path + " did not answer 200 in " + START_BUDGET + ":\n" + log());
+            assertTrue(System.nanoTime() < deadline,
+                    () -> path + " did not answer 200 in " + START_BUDGET + "; " + threadDump() + ":\n" + log());
             try {
                 HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(base.resolve(path.substring(1)))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
@@ -123,6 +124,29 @@ public final class PayaraMicroProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The threads of a JVM that does not get ready, for whoever asks why: jcmd's Thread.print, next to its log.
+     * Payara Micro's own boot stalls now and then on a busy 2-core machine, before any deployment
+     * (docs/performance.md, "Two libraries fewer…"), and a failure without a dump leaves nothing to read.
+     */
+    public String threadDump() {
+        Path dump = log.resolveSibling(log.getFileName() + ".threads.txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+            return "its threads are in " + dump;
+        } catch (IOException e) {
+            return "no thread dump (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump (interrupted)";
         }
     }
 
