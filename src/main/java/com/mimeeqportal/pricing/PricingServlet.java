@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * /pricing (SALES and ACCOUNT_ADMIN): the price of a short code at a quantity under exactly one pricing
@@ -29,6 +31,10 @@ import java.util.Map;
 public class PricingServlet extends MimeeqPageServlet {
 
     static final int MAX_SOURCES = 5;
+
+    /** kind1, value1, … kind5, value5: the comparison form sends them all, blank or not. */
+    private static final String[] COMPARE_SOURCE_FIELDS = IntStream.rangeClosed(1, MAX_SOURCES)
+            .boxed().flatMap(i -> Stream.of("kind" + i, "value" + i)).toArray(String[]::new);
 
     @Inject
     MimeeqGateway gateway;
@@ -49,8 +55,8 @@ public class PricingServlet extends MimeeqPageServlet {
         FormErrors errors = new FormErrors();
         model.put("form", form);
         model.put("errors", errors);
-        if (request.getParameter("code") == null) {
-            render(request, response, "pricing/price", model);
+        if (!submitted(request, "sourceKind", "sourceValue")) {
+            renderPrefilled(request, response, "pricing/price", model, form, errors);
             return;
         }
         ShortCode code = errors.check("code", () -> new ShortCode(form.get("code")));
@@ -92,9 +98,9 @@ public class PricingServlet extends MimeeqPageServlet {
         FormErrors errors = new FormErrors();
         model.put("form", form);
         model.put("errors", errors);
-        model.put("rows", java.util.stream.IntStream.rangeClosed(1, MAX_SOURCES).boxed().toList());
-        if (request.getParameter("code") == null) {
-            render(request, response, "pricing/compare", model);
+        model.put("rows", IntStream.rangeClosed(1, MAX_SOURCES).boxed().toList());
+        if (!submitted(request, COMPARE_SOURCE_FIELDS)) {
+            renderPrefilled(request, response, "pricing/compare", model, form, errors);
             return;
         }
         ShortCode code = errors.check("code", () -> new ShortCode(form.get("code")));
@@ -126,6 +132,38 @@ public class PricingServlet extends MimeeqPageServlet {
                 .toList();
         model.put("comparison", new PriceComparison(quantity, columns));
         render(request, response, "pricing/compare", model);
+    }
+
+    /**
+     * Whether the form was sent, rather than opened. Both forms are reached three ways: empty from the menu,
+     * prefilled by a link (the lookup's and the short codes' "Price it" carry the code, the price page's
+     * "Compare sources" the code and the quantity), and sent, which always carries the source fields, blank or
+     * not. Only a sent form is asked for a source: a link that opens the form is not an error.
+     */
+    private static boolean submitted(HttpServletRequest request, String... sourceFields) {
+        for (String field : sourceFields) {
+            if (request.getParameter(field) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The form as a link opens it. What the link carries is still checked, so that a hand-typed
+     * {@code ?quantity=abc} is told why it was not taken (400) instead of being shown back without a word.
+     */
+    private void renderPrefilled(HttpServletRequest request, HttpServletResponse response, String template,
+                                 Map<String, Object> model, Map<String, String> form, FormErrors errors)
+            throws IOException {
+        if (request.getParameter("code") != null) {
+            errors.check("code", () -> new ShortCode(form.get("code")));
+        }
+        if (request.getParameter("quantity") != null) {
+            errors.check(() -> Quantity.parse(form.get("quantity")));
+        }
+        render(request, response, errors.any() ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_OK,
+                template, model);
     }
 
     /** Quantity defaults to 1 on a fresh form. */

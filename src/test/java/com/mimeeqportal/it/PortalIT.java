@@ -371,6 +371,30 @@ class PortalIT {
     }
 
     @Test
+    void thePricingLinksOpenTheirFormsPrefilledAndAHandTypedQuantityIsChecked() {
+        PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
+        // "Price it" on the lookup and the short codes, and "Compare sources" on the price page: no error yet.
+        PortalClient.Page price = sales.get("/pricing?code=F95SNI");
+        assertEquals(200, price.status(), price.text());
+        assertEquals("F95SNI", price.html().select("input[name=code]").attr("value"));
+        assertTrue(price.html().select("[id$=-msg]").text().isBlank(), price.text());
+        PortalClient.Page compare = sales.get("/pricing/compare?code=F95SNI&quantity=3");
+        assertEquals(200, compare.status(), compare.text());
+        assertEquals("3", compare.html().select("input[name=quantity]").attr("value"));
+        assertTrue(compare.html().select("[id$=-msg]").text().isBlank(), compare.text());
+        // What a link carries is still checked, and said.
+        for (String path : List.of("/pricing?quantity=abc", "/pricing/compare?quantity=0", "/pricing?code=F95SNI&quantity=-1")) {
+            PortalClient.Page page = sales.get(path);
+            assertEquals(400, page.status(), path);
+            assertFalse(page.html().select("#quantity-msg").text().isBlank(), path);
+        }
+        PortalClient.Page markup = sales.get("/pricing?code=%3Cb%3Ex%3C%2Fb%3E");
+        assertEquals(400, markup.status());
+        assertFalse(markup.html().select("#code-msg").text().isBlank());
+        assertFalse(markup.body().contains("<b>x</b>"), "no reflected markup");
+    }
+
+    @Test
     void badInputOnTheMimeeqFormsGetsFieldMessagesAndNever500() {
         PortalClient sales = Fixtures.signedIn(base, "sales@demo.example", SALES_PASSWORD);
         for (String code : List.of("abc", "%3Cscript%3E", "ABCDEFG", "%00%01")) {
@@ -390,7 +414,8 @@ class PortalIT {
         assertEquals(400, twoSources.status());
         assertTrue(twoSources.text().contains("Choose exactly one pricing source"), twoSources.text());
         assertEquals(400, sales.get("/pricing?code=F95SNI&quantity=1&sourceKind=lang&sourceValue=de").status());
-        assertEquals(400, sales.get("/pricing/compare?code=F95SNI&quantity=1").status(), "no source to compare");
+        assertEquals(400, sales.get("/pricing/compare?code=F95SNI&quantity=1&kind1=&value1=&kind2=&value2=").status(),
+                "a comparison sent without a source");
         assertEquals(400, sales.get("/pricing/compare?code=F95SNI&quantity=1&kind1=group&value1=a%20b").status());
         PortalClient.Page badGenerate = sales.submit("/short-codes", "/short-codes",
                 Map.of("productId", "<b>x</b>", "configurationCode", "nonsense"));
