@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Payara Micro as the run profile starts it ({@code -Dbench.runtime=launcher}, the default): its runtime unpacked once
@@ -24,7 +27,8 @@ import java.util.stream.Stream;
  * start the directory is put back as {@code --outputlauncher} left it (Payara Micro keeps deployments in its root
  * directory). A variant whose flags name an {@code -XX:AOTCache=} file that does not exist yet gets it made first,
  * by a training start of the same command that stops once everything is deployed ({@code --warmup}), as the run
- * profile's antrun execution {@code payara-runtime} makes its own (pom.xml); both use the same directory and file.
+ * profile's antrun execution {@code payara-runtime} makes its own (pom.xml); both use the same directory and file,
+ * and both train again when the WARs' libraries are no longer those the cache was made for.
  */
 final class PayaraRuntime {
 
@@ -63,11 +67,13 @@ final class PayaraRuntime {
     }
 
     /**
-     * Makes the {@code -XX:AOTCache} file {@code command} names, if it names one that does not exist: the same
-     * command with {@code -XX:AOTCacheOutput} instead, and {@code --warmup}, in a throwaway data directory.
+     * Makes the {@code -XX:AOTCache} file {@code command} names, if it names one that does not exist or that was made
+     * for other libraries: the same command with {@code -XX:AOTCacheOutput} instead, and {@code --warmup}, in a
+     * throwaway data directory.
      */
-    void trainIfMissing(List<String> command, Map<String, String> environment, Path work) {
-        Optional<Training> training = training(command).filter(t -> !Files.exists(t.cache()));
+    void trainIfNeeded(List<String> command, Map<String, String> environment, Path work) {
+        String libraries = libraries(command);
+        Optional<Training> training = training(command).filter(t -> !trainedFor(t.cache(), libraries));
         if (training.isEmpty()) {
             return;
         }
@@ -82,6 +88,52 @@ final class PayaraRuntime {
         if (!Files.exists(cache)) {
             throw new IllegalStateException("The training start made no cache " + cache + "; see "
                     + work.resolve("aot-training.log"));
+        }
+        write(librariesFile(cache), libraries);
+    }
+
+    /**
+     * The names of the libraries in the WARs {@code command} deploys, sorted and separated by spaces: what the run
+     * profile's antrun execution {@code payara-runtime} writes beside the cache it trains (pom.xml). A cache trained on
+     * other libraries is trained again: it would still work, but without the saving for the libraries that changed.
+     */
+    static String libraries(List<String> command) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i + 1 < command.size(); i++) {
+            if (command.get(i).equals("--deploy")) {
+                String war = command.get(i + 1);
+                war = war.substring(0, war.indexOf(".war") + ".war".length());
+                try (ZipFile zip = new ZipFile(war)) {
+                    zip.stream().map(ZipEntry::getName)
+                            .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar"))
+                            .map(name -> name.substring("WEB-INF/lib/".length()))
+                            .forEach(names::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return names.stream().sorted().collect(Collectors.joining(" "));
+    }
+
+    private static boolean trainedFor(Path cache, String libraries) {
+        Path trained = librariesFile(cache);
+        try {
+            return Files.exists(cache) && Files.exists(trained) && Files.readString(trained).strip().equals(libraries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path librariesFile(Path cache) {
+        return cache.resolveSibling(cache.getFileName() + ".libraries");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -83,7 +83,7 @@ final class PortalRun implements AutoCloseable {
         if ("launcher".equals(System.getProperty("bench.runtime", "launcher"))) {
             PayaraRuntime runtime = PayaraRuntime.prepared();
             command = command(jvmFlags, payaraOptions, port, runtime.launcher());
-            runtime.trainIfMissing(command, environment, directory);
+            runtime.trainIfNeeded(command, environment, directory);
             runtime.reset();
         } else {
             command = command(jvmFlags, payaraOptions, port, PayaraMicroProcess.microJar());

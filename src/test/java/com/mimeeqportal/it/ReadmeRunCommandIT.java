@@ -46,6 +46,7 @@ class ReadmeRunCommandIT {
         // about 2 s less start. (Payara Micro's --nocluster beside --nohazelcast would start it again.)
         assertFalse(firstStart.contains("Hazelcast Instance Bound"), "the data grid started:\n" + firstStart);
         assertRunsFromTheAheadOfTimeCache(firstStart);
+        assertTrainedOnce(firstStart, true, clone);
         // A generated password is one-time: the admin replaces it at the first sign-in, as the README says.
         String ownPassword = Fixtures.ownPassword(URI.create("http://127.0.0.1:" + port + "/"), "admin@demo.example",
                 password.group(1));
@@ -56,6 +57,7 @@ class ReadmeRunCommandIT {
         assertFalse(secondStart.contains("Users created now"), "nothing is seeded twice");
         assertFalse(ADMIN_PASSWORD.matcher(secondStart).find(), "no password is printed again");
         assertRunsFromTheAheadOfTimeCache(secondStart);
+        assertTrainedOnce(secondStart, false, clone);
         seeCatalog(port, ownPassword);
         stop();
     }
@@ -107,6 +109,26 @@ class ReadmeRunCommandIT {
         String maps = Files.readString(Path.of("/proc", Long.toString(portal.pid()), "maps"));
         assertTrue(maps.lines().anyMatch(line -> line.endsWith(".aot")),
                 "the portal's JVM maps no ahead-of-time cache: " + portal.info().commandLine().orElse(""));
+    }
+
+    /**
+     * The training start runs at the first start of a clean build, not at the next with the same libraries: the
+     * names of the WAR's libraries are kept beside the cache, and only other names train it again.
+     */
+    private static void assertTrainedOnce(String output, boolean first, Path clone) throws IOException {
+        if (Runtime.version().feature() < 25) {
+            return;
+        }
+        assertEquals(first, output.contains("Making the ahead-of-time cache"), output);
+        try (var files = Files.list(clone.resolve("target"))) {
+            Path runtime = files.filter(path -> path.getFileName().toString().startsWith("payara-runtime-"))
+                    .findFirst().orElseThrow();
+            try (var caches = Files.list(runtime)) {
+                Path libraries = caches.filter(path -> path.toString().endsWith(".aot.libraries")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no library list beside the cache in " + runtime));
+                assertTrue(Files.readString(libraries).contains("hibernate-core-"), Files.readString(libraries));
+            }
+        }
     }
 
     private static boolean answers(PortalClient client) {
