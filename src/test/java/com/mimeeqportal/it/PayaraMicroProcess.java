@@ -133,15 +133,23 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * (docs/performance.md, "Two libraries fewer…"), and a failure without a dump leaves nothing to read.
      */
     public String threadDump() {
-        Path dump = log.resolveSibling(log.getFileName() + ".threads.txt");
+        return threadDump(process.pid(), log.resolveSibling(log.getFileName() + ".threads.txt"));
+    }
+
+    /**
+     * Writes jcmd's Thread.print of {@code pid} to {@code file}, and to standard output too, which a CI run keeps
+     * when it fails while the files of its clone are gone. Returns where it went, for a failure's message.
+     */
+    static String threadDump(long pid, Path file) {
         try {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.pid()), "Thread.print", "-l")
-                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+                    Long.toString(pid), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
             if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
                 jcmd.destroyForcibly();
             }
-            return "its threads are in " + dump;
+            System.out.println("Threads of Payara Micro " + pid + " (" + file + "):\n" + Files.readString(file));
+            return "its threads are in " + file;
         } catch (IOException e) {
             return "no thread dump (" + e.getMessage() + ")";
         } catch (InterruptedException e) {
