@@ -86,7 +86,7 @@ class DatabaseFaultIT {
                 // The sandbox answers over plain http on loopback, which production refuses by default.
                 "PORTAL_MIMEEQ_ALLOW_HTTP", "true");
         // The run command's flags; the sandbox rides along on the same Payara as this test's Mimeeq upstream.
-        List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
+        List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", PayaraMicroProcess.ONE_STARTUP_THREAD, "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError", "-Dsandbox.data-dir=" + work.resolve("sandbox"),
                 "-jar", PayaraMicroProcess.microJar().toString(),
                 "--prebootcommandfile", Path.of("src/main/payara/pre-boot-commands.asadmin").toAbsolutePath().toString(),

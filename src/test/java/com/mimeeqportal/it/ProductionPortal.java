@@ -101,7 +101,7 @@ final class ProductionPortal implements AutoCloseable {
         return environment;
     }
 
-    /** The runbook's start command, with the built runtime and WAR and the given port. */
+    /** The runbook's start command, with the built runtime and WAR, the given port and one start-up thread. */
     List<String> startCommand(int port) {
         String command = runbook.command("Running it", "java ");
         assertTrue(command.contains("--port 8080"), command);
@@ -111,6 +111,7 @@ final class ProductionPortal implements AutoCloseable {
             case "portal.war" -> PayaraMicroProcess.portalWar().toString();
             default -> word;
         });
+        words.add(1, PayaraMicroProcess.ONE_STARTUP_THREAD);
         return words;
     }
 
@@ -166,6 +167,7 @@ final class ProductionPortal implements AutoCloseable {
                         };
             });
         }
+        words.add(1, PayaraMicroProcess.ONE_STARTUP_THREAD);
         return words;
     }
 
@@ -173,7 +175,7 @@ final class ProductionPortal implements AutoCloseable {
     PayaraMicroProcess startUpstream() {
         Path directory = work.resolve("sandbox");
         int port = PayaraMicroProcess.freePort();
-        List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m",
+        List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", PayaraMicroProcess.ONE_STARTUP_THREAD, "-Xmx192m",
                 "-Dsandbox.data-dir=" + directory.resolve("data"), "-jar", PayaraMicroProcess.microJar().toString(),
                 "--deploy", PayaraMicroProcess.sandboxWar().toString(), "--port", Integer.toString(port),
                 "--nohazelcast", "--disablephonehome");

@@ -82,7 +82,7 @@ class UpgradeIT {
                     "PORTAL_DB_USER", "portal",
                     "PORTAL_DB_PASSWORD", ProductionPortal.DB_PASSWORD,
                     "PORTAL_DEMO_MIMEEQ_BASE_URL", ProductionPortal.upstreamUrl(sandbox));
-            List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar",
+            List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", PayaraMicroProcess.ONE_STARTUP_THREAD, "-Xmx256m", "-jar",
                     PayaraMicroProcess.microJar().toString(), "--deploy", PayaraMicroProcess.portalWar().toString(),
                     "--contextroot", "/", "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome");
             try (PayaraMicroProcess portal = PayaraMicroProcess.start(command, environment, port, work.resolve("portal.log"))) {
