@@ -42,8 +42,9 @@ public class Startup {
                Instance<KeyVault> keyVault, Instance<Database> database, Instance<AuditLog> audit,
                Instance<AuditChainSealer> sealer, Instance<InitialUsers> initialUsers,
                Instance<DemoSeeder> demoSeeder, Instance<Cluster> cluster, Instance<AuditSchedule> auditSchedule,
-               Instance<ReencryptionWatch> reencryptionWatch) {
+               Instance<ReencryptionWatch> reencryptionWatch, Instance<WarmUp> warmUp) {
         try {
+            warmUp.get().start();
             keyVault.get();
             database.get();
             String clustering = cluster.get().start();
