@@ -3,6 +3,7 @@ package com.mimeeqportal.boot;
 import com.mimeeqportal.input.Messages;
 import com.mimeeqportal.web.Views;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -22,14 +23,17 @@ public class WarmUp {
     private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
 
     private final Views views;
+    private final RequestContextController requestContext;
 
     @Inject
-    public WarmUp(Views views) {
+    public WarmUp(Views views, RequestContextController requestContext) {
         this.views = views;
+        this.requestContext = requestContext;
     }
 
     protected WarmUp() {
         this.views = null;
+        this.requestContext = null;
     }
 
     void start() {
@@ -37,13 +41,18 @@ public class WarmUp {
     }
 
     private void warmUp() {
+        // The templates are read through the ServletContext, which Payara gives out per request.
+        requestContext.activate();
         try {
             views.renders();
             for (Locale language : Messages.SUPPORTED) {
                 Messages.get(language, "home.today.calls", 1, 0);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Warm-up skipped", e);
+            // Not a failure of the start, but said: a warm-up that silently fails hides that it saves nothing.
+            LOG.log(Level.INFO, "The warm-up of the first page did not complete: {0}", e.toString());
+        } finally {
+            requestContext.deactivate();
         }
     }
 }

@@ -47,6 +47,9 @@ class ReadmeRunCommandIT {
         assertFalse(firstStart.contains("Hazelcast Instance Bound"), "the data grid started:\n" + firstStart);
         assertRunsFromTheAheadOfTimeCache(firstStart);
         assertTrainedOnce(firstStart, true, clone);
+        // A clean start logs nothing severe (the start-up warm-up once did, on a thread without a request context).
+        assertFalse(firstStart.contains("SEVERE"), "a SEVERE line in a clean start:\n" + firstStart);
+        assertFalse(firstStart.contains("warm-up of the first page did not complete"), firstStart);
         // A generated password is one-time: the admin replaces it at the first sign-in, as the README says.
         String ownPassword = Fixtures.ownPassword(URI.create("http://127.0.0.1:" + port + "/"), "admin@demo.example",
                 password.group(1));
