@@ -49,10 +49,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command} (a {@code java …} command line, split on spaces) with exactly {@code environment}
-     * added to a copy of this JVM's environment from which every {@code PORTAL_} variable was removed.
-     */
-    /**
      * Payara's start-up services on its main thread alone, for every Payara Micro the ITs start (docs/configuration.md):
      * both boot stalls seen on this machine happened while they ran on a pool of threads, and a stalled start fails
      * a whole test run. Added to the runbooks' commands by {@link ProductionPortal}, which otherwise runs them as
@@ -60,6 +56,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static final String ONE_STARTUP_THREAD = "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS";
 
+    /**
+     * Starts {@code command} (a {@code java …} command line, split on spaces) with exactly {@code environment}
+     * added to a copy of this JVM's environment from which every {@code PORTAL_} variable was removed.
+     */
     public static PayaraMicroProcess start(List<String> command, Map<String, String> environment, int port, Path log) {
         return start(command, environment, port, log, null);
     }

@@ -3,6 +3,8 @@ package com.mimeeqportal.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +25,8 @@ class StartWatchTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dstands.for=payara-micro.jar", sleeper.toString()).start();
         try {
-            assertTrue(new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine()
-                    .equals("up"), "the child JVM runs");
+            assertTrue(new BufferedReader(new InputStreamReader(child.getInputStream())).readLine().equals("up"),
+                    "the child JVM runs");
             StartWatch.Watch disarmed = new StartWatch.Watch(300, directory.resolve("disarmed"));
             disarmed.arm();
             disarmed.disarm();
